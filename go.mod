@@ -1,0 +1,3 @@
+module github.com/firstline/firstline
+
+go 1.26.8
