@@ -1,0 +1,69 @@
+package source
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The TOML parser does not expose key positions, so authoring errors find
+// their line by scanning the file text. A line of 0 means "not found".
+
+var idValueRE = regexp.MustCompile(`\bid\s*=\s*["']([^"']*)["']`)
+
+// idLines maps every `id = "X"` value in a structure file to the lines
+// where it occurs, in order.
+func idLines(data []byte) map[string][]int {
+	m := map[string][]int{}
+	for i, line := range strings.Split(string(data), "\n") {
+		for _, sub := range idValueRE.FindAllStringSubmatch(line, -1) {
+			m[sub[1]] = append(m[sub[1]], i+1)
+		}
+	}
+	return m
+}
+
+// keyLines maps the message IDs of a go-i18n TOML file to the line of the
+// table header or key that starts them.
+func keyLines(data []byte) map[string]int {
+	m := map[string]int{}
+	prefix := ""
+	for i, raw := range strings.Split(string(data), "\n") {
+		line := strings.TrimSpace(raw)
+		switch {
+		case line == "" || line[0] == '#':
+		case strings.HasPrefix(line, "["):
+			end := strings.LastIndex(line, "]")
+			if end < 0 {
+				continue
+			}
+			prefix = unquoteKey(strings.Trim(line[:end], "[] \t"))
+			if _, ok := m[prefix]; !ok {
+				m[prefix] = i + 1
+			}
+		default:
+			k, _, ok := strings.Cut(line, "=")
+			if !ok {
+				continue
+			}
+			k = unquoteKey(strings.TrimSpace(k))
+			if prefix != "" {
+				k = prefix + "." + k
+			}
+			if _, ok := m[k]; !ok {
+				m[k] = i + 1
+			}
+		}
+	}
+	return m
+}
+
+func unquoteKey(k string) string {
+	var parts []string
+	for _, p := range strings.Split(k, ".") {
+		parts = append(parts, strings.Trim(strings.TrimSpace(p), `"'`))
+	}
+	if len(k) > 1 && (k[0] == '"' || k[0] == '\'') && k[len(k)-1] == k[0] {
+		return k[1 : len(k)-1] // one quoted key may contain dots
+	}
+	return strings.Join(parts, ".")
+}
