@@ -162,3 +162,5 @@ func errKind(err error) string {
 func noteGenerate(name string) (string, string, error) {
 	return note.GenerateKey(bytes.NewReader(bytes.Repeat([]byte{9}, 64)), name)
 }
+
+func mapFS(b *pack.Built) fstest.MapFS { return repoFS(b) }
