@@ -53,7 +53,7 @@ func packCheck(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		for _, is := range r.Issues {
 			fmt.Fprintln(stderr, is)
 		}
-		fmt.Fprintf(stdout, "%d errors, %d warnings\n", r.Errors, r.Warnings)
+		fmt.Fprintf(stdout, "%s, %s\n", plural(r.Errors, "error"), plural(r.Warnings, "warning"))
 	}
 	if !r.OK() {
 		return errors.New("pack check: " + plural(r.Errors, "error"))

@@ -98,7 +98,7 @@ func (c *checker) texts(t *Texts) {
 			}
 		}
 		if t.Langs[lang] == nil {
-			c.add(Warning, rf.Path, 0, "review file without active.%s.toml", lang)
+			c.add(Warning, rf.Path, 0, "review file, but no readable active.%s.toml", lang)
 		}
 	}
 }
@@ -168,8 +168,15 @@ func (c *checker) text(t *Texts, f *MsgFile, m *Msg, sp *Spec, tables []*unicode
 		return
 	}
 	src := t.Text(t.Source, m.ID)
+	base, suffix, isSuffix := strings.Cut(m.ID, "__")
+	if src == "" && isSuffix {
+		src = t.Text(t.Source, base) // a variant the source language does not need
+	}
 	if src == "" {
 		return
+	}
+	if suffix == "translit" {
+		return // Latin by design, and may be close to anything
 	}
 	if want, got := placeholders(src), placeholders(m.Text); !sameCounts(want, got) {
 		c.add(Error, f.Path, m.Line, "%q: placeholders %s differ from the source's %s", m.ID, setString(got), setString(want))
