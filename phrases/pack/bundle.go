@@ -246,6 +246,7 @@ func ReadBundle(r io.ReaderAt, size int64, keys Keys, prev *Catalog, now time.Ti
 		b.blobs[strings.TrimPrefix(name, "blobs/")] = spans[i+1]
 	}
 	used := make(map[string]bool)
+	buf := make([]byte, 32<<10)
 	for _, e := range cat.Packs {
 		s, ok := b.blobs[e.Manifest]
 		if !ok {
@@ -276,7 +277,7 @@ func ReadBundle(r io.ReaderAt, size int64, keys Keys, prev *Catalog, now time.Ti
 				continue
 			}
 			c := NewFileChecker(f)
-			if _, err := io.Copy(c, io.NewSectionReader(r, s.off, s.n)); err != nil {
+			if _, err := io.CopyBuffer(c, io.NewSectionReader(r, s.off, s.n), buf); err != nil {
 				return nil, err
 			}
 			if err := c.Check(); err != nil {

@@ -159,8 +159,8 @@ func errKind(err error) string {
 	return "untyped: " + err.Error()
 }
 
-func noteGenerate(name string) (string, string, error) {
-	return note.GenerateKey(bytes.NewReader(bytes.Repeat([]byte{9}, 64)), name)
+func noteGenerate(name string, seed byte) (string, string, error) {
+	return note.GenerateKey(bytes.NewReader(bytes.Repeat([]byte{seed}, 64)), name)
 }
 
 func mapFS(b *pack.Built) fstest.MapFS { return repoFS(b) }

@@ -77,8 +77,12 @@ func ParseSignerKey(skey string) (note.Signer, string, error) {
 		return nil, "", errors.New("malformed signer key")
 	}
 	// PRIVATE+KEY+name+hash+data; data is the algorithm byte then the seed.
-	parts := strings.Split(skey, "+")
-	raw, err := base64.StdEncoding.DecodeString(parts[len(parts)-1])
+	// The name has no '+' but the base64 data may.
+	parts := strings.SplitN(skey, "+", 5)
+	if len(parts) != 5 {
+		return nil, "", errors.New("malformed signer key")
+	}
+	raw, err := base64.StdEncoding.DecodeString(parts[4])
 	if err != nil || len(raw) != 1+ed25519.SeedSize || raw[0] != 1 {
 		return nil, "", errors.New("malformed signer key")
 	}

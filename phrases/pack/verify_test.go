@@ -392,7 +392,17 @@ func TestParseKeys(t *testing.T) {
 }
 
 func TestParseSignerKey(t *testing.T) {
-	skey, vkey, err := noteGenerate("firstline-test")
+	for seed := range byte(40) { // some keys have '+' in their base64
+		skey, vkey, err := noteGenerate("firstline-test", seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, gotV, err := pack.ParseSignerKey(skey)
+		if err != nil || gotV != vkey {
+			t.Fatalf("%s: got %q, %v; want %q", skey, gotV, err, vkey)
+		}
+	}
+	skey, vkey, err := noteGenerate("firstline-test", 9)
 	if err != nil {
 		t.Fatal(err)
 	}
