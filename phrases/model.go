@@ -38,8 +38,8 @@ const (
 	MaxCategories    = 200
 	MaxOptions       = 20
 	MaxModules       = 100
-	MaxSections      = 100  // per module
-	MaxItems         = 500  // per section
+	MaxSections      = 100 // per module
+	MaxItems         = 500 // per section
 	MaxContacts      = 500
 	MaxNotes         = 200
 	MaxLangsPerEntry = 50

@@ -167,11 +167,8 @@ func (c *checker) text(t *Texts, f *MsgFile, m *Msg, sp *Spec, tables []*unicode
 	if f.Lang == t.Source {
 		return
 	}
-	src := t.Text(t.Source, m.ID)
-	base, suffix, isSuffix := strings.Cut(m.ID, "__")
-	if src == "" && isSuffix {
-		src = t.Text(t.Source, base) // a variant the source language does not need
-	}
+	src := t.SourceText(m.ID)
+	_, suffix, _ := strings.Cut(m.ID, "__")
 	if src == "" {
 		return
 	}

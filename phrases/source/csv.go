@@ -101,6 +101,7 @@ func ParseSheet(r io.Reader, name, sourceLang string) (*Sheet, error) {
 		return nil, &ImportError{issues}
 	}
 	seen := map[string]int{}
+	records := 0
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -110,8 +111,11 @@ func ParseSheet(r io.Reader, name, sourceLang string) (*Sheet, error) {
 			return nil, csvError(name, err)
 		}
 		line, _ := cr.FieldPos(0)
-		if len(sh.Rows) == MaxCSVRows {
+		if records++; records > MaxCSVRows {
 			return nil, fail(line, "more than %d rows", MaxCSVRows)
+		}
+		if len(issues) >= 100 {
+			break // enough to fix first
 		}
 		row, rowIssues := parseRow(rec, cols, line, name)
 		issues = append(issues, rowIssues...)
@@ -135,7 +139,11 @@ func ParseSheet(r io.Reader, name, sourceLang string) (*Sheet, error) {
 func csvError(name string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &ImportError{[]Issue{{Severity: Error, File: name, Line: pe.Line, Col: pe.Column, Msg: pe.Err.Error()}}}
+		msg := pe.Err.Error()
+		if pe.StartLine != pe.Line {
+			msg += fmt.Sprintf(" (in the row starting on line %d)", pe.StartLine)
+		}
+		return &ImportError{[]Issue{{Severity: Error, File: name, Line: pe.Line, Col: pe.Column, Msg: msg}}}
 	}
 	return &ImportError{[]Issue{{Severity: Error, File: name, Msg: err.Error()}}}
 }

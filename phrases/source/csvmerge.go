@@ -202,7 +202,14 @@ func (m *merger) reviews(files map[string][]byte, setDir, by string, date time.T
 		if srcMsgs != nil && srcMsgs[id] != nil {
 			return srcMsgs[id].Text
 		}
-		return m.set.Text(m.src, id)
+		if s := m.set.Text(m.src, id); s != "" {
+			return s
+		}
+		base, _, _ := strings.Cut(id, "__")
+		if srcMsgs != nil && srcMsgs[base] != nil {
+			return srcMsgs[base].Text
+		}
+		return m.set.SourceText(id)
 	}
 	for _, lang := range m.sh.Langs {
 		entries := map[string]ReviewEntry{}

@@ -85,7 +85,7 @@ func MarkReviewed(dir, set, lang, by string, date time.Time) error {
 	}
 	entries := map[string]ReviewEntry{}
 	for _, sp := range t.Specs {
-		src, tr := t.Text(t.Source, sp.ID), t.Text(lang, sp.ID)
+		src, tr := t.SourceText(sp.ID), t.Text(lang, sp.ID)
 		if src != "" && tr != "" {
 			entries[sp.ID] = ReviewEntry{ID: sp.ID, By: by, Date: date, SourceHash: SourceHash(src)}
 		}

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
+	"strings"
 
 	"github.com/firstline/firstline/phrases"
 )
@@ -89,7 +90,7 @@ func SourceHash(text string) string {
 // while a review entry exists whose source hash matches the current
 // source text.
 func (t *Texts) Review(lang, id string) phrases.Review {
-	src, tr := t.Text(t.Source, id), t.Text(lang, id)
+	src, tr := t.SourceText(id), t.Text(lang, id)
 	rf := t.Reviews[lang]
 	if src == "" || tr == "" || rf == nil {
 		return phrases.Review{State: phrases.Draft}
@@ -99,4 +100,17 @@ func (t *Texts) Review(lang, id string) phrases.Review {
 		return phrases.Review{State: phrases.Draft}
 	}
 	return phrases.Review{State: phrases.Reviewed, By: e.By, Date: e.Date.Format("2006-01-02")}
+}
+
+// SourceText returns the source-language text a message is translated
+// from: its own, or for a variant or transliteration the source
+// language does not have, its phrase's.
+func (t *Texts) SourceText(id string) string {
+	if s := t.Text(t.Source, id); s != "" {
+		return s
+	}
+	if base, _, ok := strings.Cut(id, "__"); ok {
+		return t.Text(t.Source, base)
+	}
+	return ""
 }
