@@ -28,7 +28,7 @@ func (n *bottomNav) Render() app.UI {
 	return app.Nav().Class("bottom-nav").Aria("label", n.ILabel).Body(
 		app.Range(sections).Slice(func(i int) app.UI {
 			sec := sections[i]
-			a := app.A().Href(sec.route).Class("tab").ID("tab-" + tabID(sec.route)).Body(
+			a := app.A().Href(sec.route).Class("tab").ID("tab-"+tabID(sec.route)).Body(
 				icon(sec.icon),
 				app.Span().Text(label(n.ILabels, i)),
 			)
