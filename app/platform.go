@@ -20,6 +20,13 @@ type platform interface {
 	// done from the Share menu, and Standalone an app already installed.
 	AppleMobile() bool
 	Standalone() bool
+	// StartedControlled reports whether a service worker served this page
+	// (web/boot.js): without one, a worker activating now is the first
+	// install, not an update to offer.
+	StartedControlled() bool
+	// CheckForUpdate asks the service worker registration to look for a
+	// new version now.
+	CheckForUpdate()
 }
 
 // browser is the platform the app runs on.

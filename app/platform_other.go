@@ -7,15 +7,17 @@ import "sync"
 // memPlatform is the native twin of the browser: storage in memory, fixed
 // languages, online unless told otherwise. Tests set its fields.
 type memPlatform struct {
-	mu        sync.Mutex
-	store     map[string]string
-	langs     []string
-	offline   bool
-	apple     bool
-	docLang   string
-	docDir    string
-	docTheme  string
-	listeners []func(bool)
+	mu           sync.Mutex
+	store        map[string]string
+	langs        []string
+	offline      bool
+	apple        bool
+	controlled   bool
+	updateChecks int
+	docLang      string
+	docDir       string
+	docTheme     string
+	listeners    []func(bool)
 }
 
 func newPlatform() platform { return &memPlatform{store: map[string]string{}, langs: []string{"en"}} }
@@ -32,10 +34,12 @@ func (p *memPlatform) Set(key, value string) {
 	p.store[key] = value
 }
 
-func (p *memPlatform) Languages() []string { return p.langs }
-func (p *memPlatform) Online() bool        { return !p.offline }
-func (p *memPlatform) AppleMobile() bool   { return p.apple }
-func (p *memPlatform) Standalone() bool    { return false }
+func (p *memPlatform) Languages() []string     { return p.langs }
+func (p *memPlatform) Online() bool            { return !p.offline }
+func (p *memPlatform) AppleMobile() bool       { return p.apple }
+func (p *memPlatform) Standalone() bool        { return false }
+func (p *memPlatform) StartedControlled() bool { return p.controlled }
+func (p *memPlatform) CheckForUpdate()         { p.updateChecks++ }
 
 func (p *memPlatform) OnConnectivity(f func(bool)) func() {
 	p.listeners = append(p.listeners, f)

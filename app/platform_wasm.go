@@ -92,3 +92,28 @@ func (jsPlatform) Standalone() bool {
 	mm := w.Call("matchMedia", "(display-mode: standalone)")
 	return mm.Truthy() && mm.Get("matches").Bool()
 }
+
+func (jsPlatform) StartedControlled() bool {
+	return js.Global().Get("firstlineStartedControlled").Truthy()
+}
+
+// The callbacks of CheckForUpdate, made once: the app calls it every few
+// minutes and a js.Func per call would never be released.
+var (
+	ignoreRejection    = js.FuncOf(func(js.Value, []js.Value) any { return nil })
+	updateRegistration = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) > 0 && args[0].Truthy() {
+			// update() rejects while offline; that is expected.
+			args[0].Call("update").Call("catch", ignoreRejection)
+		}
+		return nil
+	})
+)
+
+func (jsPlatform) CheckForUpdate() {
+	sw := js.Global().Get("navigator").Get("serviceWorker")
+	if !sw.Truthy() {
+		return
+	}
+	sw.Call("getRegistration").Call("then", updateRegistration, ignoreRejection)
+}

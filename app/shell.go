@@ -39,16 +39,16 @@ func (s *shell) Content(ui ...app.UI) *shell { s.IContent = ui; return s }
 func (s *shell) OnMount(ctx app.Context) {
 	s.observePrefs(ctx)
 	s.online = browser.Online()
-	s.updateable = ctx.AppUpdateAvailable()
+	s.updateable = s.updateReady(ctx)
 	s.release = browser.OnConnectivity(func(online bool) {
 		ctx.Dispatch(func(ctx app.Context) {
 			s.online = online
 			if online {
-				app.TryUpdate()
+				browser.CheckForUpdate()
 			}
 		})
 	})
-	app.TryUpdate()
+	browser.CheckForUpdate()
 	s.scheduleUpdateCheck(ctx)
 }
 
@@ -59,7 +59,7 @@ func (s *shell) scheduleUpdateCheck(ctx app.Context) {
 		if !s.Mounted() {
 			return
 		}
-		app.TryUpdate()
+		browser.CheckForUpdate()
 		s.scheduleUpdateCheck(ctx)
 	})
 }
@@ -71,7 +71,13 @@ func (s *shell) OnDismount() {
 }
 
 func (s *shell) OnAppUpdate(ctx app.Context) {
-	s.updateable = ctx.AppUpdateAvailable()
+	s.updateable = s.updateReady(ctx)
+}
+
+// updateReady reports a new version waiting for a reload. go-app also
+// reports the very first worker's activation, which is no update.
+func (s *shell) updateReady(ctx app.Context) bool {
+	return ctx.AppUpdateAvailable() && browser.StartedControlled()
 }
 
 func (s *shell) Render() app.UI {

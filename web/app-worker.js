@@ -54,20 +54,15 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(fromShell(request));
 });
 
+// Lookups use caches.match with a cacheName: unlike caches.open it never
+// creates a cache, so a worker being replaced cannot bring back the shell
+// cache its successor just deleted.
 async function navigate(request) {
-  const cache = await caches.open(SHELL);
-  const shell = await cache.match(SHELL_PAGE);
-  if (shell) {
-    return shell;
-  }
-  return fetch(request);
+  const shell = await caches.match(SHELL_PAGE, { cacheName: SHELL });
+  return shell || fetch(request);
 }
 
 async function fromShell(request) {
-  const cache = await caches.open(SHELL);
-  const cached = await cache.match(request);
-  if (cached) {
-    return cached;
-  }
-  return fetch(request);
+  const cached = await caches.match(request, { cacheName: SHELL });
+  return cached || fetch(request);
 }

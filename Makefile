@@ -1,0 +1,69 @@
+# firstline: make run | build | test | bench | fuzz | i18n | clean
+# Needs only Go; the browser tests need Chromium, which `make test`
+# installs with apt-get when run as root (or says the command to run).
+
+GO      ?= go
+ADDR    ?= 127.0.0.1:8000
+WASM    := web/app.wasm
+BIN     := bin/firstline
+WASMBROWSERTEST := bin/wasmbrowsertest
+
+.PHONY: run build wasm test test-wasm chromium bench fuzz i18n clean
+
+run: build
+	$(BIN) serve -addr $(ADDR)
+
+build: wasm
+	$(GO) build -trimpath -o $(BIN) ./cmd/firstline
+
+# The client: GOOS=js GOARCH=wasm, no server code in it, stripped; then
+# brotli and gzip copies, made once here so the server never compresses
+# per request (skipped while the wasm is unchanged).
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM).tmp ./cmd/wasm
+	@if cmp -s $(WASM).tmp $(WASM); then rm $(WASM).tmp; else mv $(WASM).tmp $(WASM); fi
+	$(GO) run ./cmd/precompress $(WASM)
+
+# Every test: the packages and components natively, the end-to-end tests
+# in headless Chromium against the real server, and the browser-facing code
+# compiled to wasm and run inside Chromium.
+test: build chromium
+	$(GO) test -count=1 ./...
+	$(MAKE) --no-print-directory test-wasm
+
+test-wasm: chromium $(WASMBROWSERTEST)
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec $(CURDIR)/$(WASMBROWSERTEST) ./app/ ./locales/
+
+$(WASMBROWSERTEST):
+	GOBIN=$(CURDIR)/bin GOFLAGS= $(GO) install github.com/agnivade/wasmbrowsertest@v0.11.0
+
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Chromium is missing: installing it from Debian"; \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-core; \
+	  else \
+	    echo "Chromium is missing. Run as root: apt-get update && apt-get install -y chromium fonts-noto-core" >&2; exit 1; \
+	  fi; \
+	fi
+
+bench: build chromium
+	$(GO) test -run '^$$' -bench . -benchtime 1x -count 1 ./cmd/firstline ./phrases/...
+
+FUZZTIME ?= 60s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+# Translators' workflow (goi18n): `make i18n` writes translate.<lang>.toml
+# with what each language lacks or what changed in English; fill those in,
+# run `make i18n` again to merge them, and catalog.json is rebuilt.
+i18n:
+	cd locales && $(GO) run github.com/nicksnyder/go-i18n/v2/goi18n@v2.7.0 merge -sourceLanguage en -outdir . active.*.toml $(notdir $(wildcard locales/translate.*.toml))
+	$(GO) generate ./locales
+
+clean:
+	rm -rf bin $(WASM) $(WASM).br $(WASM).gz $(WASM).tmp
