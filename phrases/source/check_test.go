@@ -182,3 +182,36 @@ func errorsUnwrapAll(err error) error {
 		err = u.Unwrap()
 	}
 }
+
+// What the untranslated-text warning lets pass: a translation the author
+// marked as allowed to keep the source wording, and a single identical word
+// (usually a cognate). A changed sentence identical to the source still warns.
+func TestUntranslatedExceptions(t *testing.T) {
+	const warning = `"need-doctor": identical to the en source text`
+	for _, tt := range []struct {
+		name   string
+		change func(t *testing.T, d string)
+		warn   bool
+	}{
+		{"identical sentence", func(t *testing.T, d string) {
+			edit(t, d, setDir+"active.fr.toml", `other = "Un médecin"`, `other = "A doctor"`)
+		}, true},
+		{"marked in the source description", func(t *testing.T, d string) {
+			edit(t, d, setDir+"active.fr.toml", `other = "Un médecin"`, `other = "A doctor"`)
+			edit(t, d, setDir+"active.en.toml", `"Answer to 'What do you need first?'"`, `"Answer to 'What do you need first?' `+KeepSourceMarker+`"`)
+		}, false},
+		{"one identical word", func(t *testing.T, d string) {
+			edit(t, d, setDir+"active.en.toml", `other = "A doctor"`, `other = "Doctor"`)
+			edit(t, d, setDir+"active.fr.toml", `other = "Un médecin"`, `other = "Doctor"`)
+		}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := copySample(t)
+			tt.change(t, dir)
+			got := issuesText(Check(mustLoad(t, dir), true), dir)
+			if strings.Contains(got, warning) != tt.warn {
+				t.Errorf("warned = %v, want %v; issues:\n%s", !tt.warn, tt.warn, got)
+			}
+		})
+	}
+}

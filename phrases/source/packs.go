@@ -58,7 +58,7 @@ func Packs(s *Sources) ([]pack.Content, error) {
 		if err != nil {
 			return nil, fmt.Errorf("packs: region %s: %w", r.ID, err)
 		}
-		out = append(out, pack.Content{ID: "region-" + r.ID, Kind: phrases.KindRegion, Title: r.Title,
+		out = append(out, pack.Content{ID: packID("region", r.ID), Kind: phrases.KindRegion, Title: r.Title,
 			Langs: []string{r.Lang}, Files: []pack.File{{Name: "pack.json", Type: "application/json", Data: data}}})
 	}
 	return out, nil
@@ -131,6 +131,6 @@ func guidePack(g *Guide, lang string) (pack.Content, bool, error) {
 	if err != nil {
 		return pack.Content{}, false, fmt.Errorf("packs: guide %s: %w", lang, err)
 	}
-	return pack.Content{ID: "guide-" + lang, Kind: phrases.KindGuide, Title: gp.Title, Langs: []string{lang},
+	return pack.Content{ID: packID("guide", lang), Kind: phrases.KindGuide, Title: gp.Title, Langs: []string{lang},
 		Files: []pack.File{{Name: "pack.json", Type: "application/json", Data: data}}}, true, nil
 }

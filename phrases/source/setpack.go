@@ -68,6 +68,6 @@ func phrasePack(set *Set, lang string) (pack.Content, bool, error) {
 		return pack.Content{}, false, fmt.Errorf("packs: set %s %s: %w", set.ID, lang, err)
 	}
 	files = append([]pack.File{{Name: "pack.json", Type: "application/json", Data: data}}, files...)
-	return pack.Content{ID: "phrases-" + set.ID + "-" + lang, Kind: phrases.KindPhrases, Title: pp.Title,
+	return pack.Content{ID: packID("phrases", set.ID, lang), Kind: phrases.KindPhrases, Title: pp.Title,
 		Langs: []string{lang}, Files: files}, true, nil
 }

@@ -114,3 +114,18 @@ func (t *Texts) SourceText(id string) string {
 	}
 	return ""
 }
+
+// KeepSourceMarker in a source message's description tells the checks that
+// a translation may keep the source wording (a publication title with no
+// official translation, a proper name): no "likely untranslated" warning.
+const KeepSourceMarker = "[may stay in source language]"
+
+// SourceDescription returns the translator's note of a source message.
+func (t *Texts) SourceDescription(id string) string {
+	if f := t.Langs[t.Source]; f != nil {
+		if m := f.Msgs[id]; m != nil {
+			return m.Description
+		}
+	}
+	return ""
+}
