@@ -7,14 +7,27 @@ ADDR    ?= 127.0.0.1:8000
 WASM    := web/app.wasm
 BIN     := bin/firstline
 WASMBROWSERTEST := bin/wasmbrowsertest
+# The key that signs the built-in default packs. Made on first build and
+# kept out of git; production repositories use their own keys (README).
+DEVKEY  := bin/keys/firstline-dev.key
 
-.PHONY: run build wasm test test-wasm chromium bench fuzz i18n clean
+.PHONY: run build wasm packs test test-wasm chromium bench fuzz i18n clean
 
 run: build
 	$(BIN) serve -addr $(ADDR)
 
-build: wasm
+# The server embeds web/ (assets, wasm, the default pack repository), so
+# it is built last; the first build gives the CLI that makes the packs.
+build: wasm packs
 	$(GO) build -trimpath -o $(BIN) ./cmd/firstline
+
+# The default pack repository, built from phrases/content into web/packs
+# (incremental: unchanged packs keep their versions).
+packs:
+	$(GO) build -trimpath -o $(BIN) ./cmd/firstline
+	@test -f $(DEVKEY) || $(BIN) keygen -name firstline-dev -out $(dir $(DEVKEY))
+	$(BIN) pack check -strict phrases/content > /dev/null
+	$(BIN) pack build -key $(DEVKEY) phrases/content web/packs
 
 # The client: GOOS=js GOARCH=wasm, no server code in it, stripped; then
 # brotli and gzip copies, made once here so the server never compresses

@@ -41,8 +41,14 @@ func loadAssets(fsys fs.FS, prefix string) (assetSet, error) {
 	set := assetSet{}
 	compressed := map[string][]byte{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(p, ".go") || strings.HasSuffix(p, ".tmp") {
+		if err != nil {
 			return err
+		}
+		if d.IsDir() && p == "packs" {
+			return fs.SkipDir // the pack repository is served on its own
+		}
+		if d.IsDir() || strings.HasSuffix(p, ".go") || strings.HasSuffix(p, ".tmp") {
+			return nil
 		}
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {

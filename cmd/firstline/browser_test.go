@@ -123,7 +123,11 @@ func newTestServer(t testing.TB, webFS fs.FS) *server {
 	if webFS == nil {
 		webFS = web.FS
 	}
-	s, err := newServer(webFS)
+	packs, err := fs.Sub(web.FS, "packs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := newServer(webFS, packs)
 	if err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("%v (make test builds it)", err)

@@ -44,6 +44,10 @@ func runKeygen(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return fmt.Errorf("keygen: %v", err)
 	}
+	// A new key folder is private: it holds the signing key.
+	if err := os.MkdirAll(*out, 0o700); err != nil {
+		return fmt.Errorf("keygen: %v", err)
+	}
 	keyPath := filepath.Join(*out, *name+".key")
 	pubPath := filepath.Join(*out, *name+".pub")
 	for _, p := range []string{keyPath, pubPath} {

@@ -8,10 +8,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
+	"github.com/firstline/firstline/phrases/pack"
 	"github.com/firstline/firstline/web"
 )
 
@@ -19,13 +22,18 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fset := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	addr := fset.String("addr", "127.0.0.1:8000", "address to listen on (host:port)")
+	packsDir := fset.String("packs", "", "serve this pack repository (from `firstline pack build`) instead of the built-in default")
 	if err := fset.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
 	if fset.NArg() > 0 {
 		return usageError{"serve: unexpected arguments"}
 	}
-	h, err := newServer(web.FS)
+	packs, err := packsFS(*packsDir)
+	if err != nil {
+		return err
+	}
+	h, err := newServer(web.FS, packs)
 	if err != nil {
 		return err
 	}
@@ -71,4 +79,24 @@ func displayAddr(a net.Addr) string {
 		return fmt.Sprintf("127.0.0.1:%d", t.Port)
 	}
 	return a.String()
+}
+
+// packsFS opens the pack repository to serve: dir, verified to look like
+// one, or the default repository built into the binary.
+func packsFS(dir string) (fs.FS, error) {
+	if dir == "" {
+		sub, err := fs.Sub(web.FS, "packs")
+		if err != nil {
+			return nil, err
+		}
+		if _, err := fs.Stat(sub, pack.CatalogPath); err != nil {
+			return nil, errors.New("no default pack repository in this build: build with `make build`, or pass -packs DIR")
+		}
+		return sub, nil
+	}
+	fsys := os.DirFS(dir)
+	if _, err := fs.Stat(fsys, pack.CatalogPath); err != nil {
+		return nil, fmt.Errorf("-packs %s: no %s there: is it a repository made by `firstline pack build`?", dir, pack.CatalogPath)
+	}
+	return fsys, nil
 }

@@ -45,11 +45,13 @@ type server struct {
 	version string
 	assets  assetSet
 	pages   http.Handler
+	packs   http.Handler // nil: no pack repository
 }
 
 // newServer builds the handler from the web assets in webFS (web.FS in
-// production: styles, icons, the service worker template, app.wasm).
-func newServer(webFS fs.FS) (*server, error) {
+// production: styles, icons, the service worker template, app.wasm) and
+// serves the pack repository packsFS (nil: none) under /packs/.
+func newServer(webFS, packsFS fs.FS) (*server, error) {
 	assets, err := loadAssets(webFS, "/web/")
 	if err != nil {
 		return nil, fmt.Errorf("reading web assets: %w", err)
@@ -62,6 +64,9 @@ func newServer(webFS fs.FS) (*server, error) {
 		return nil, errors.New("web/app-worker.js is missing")
 	}
 	s := &server{version: assets.version(), assets: assets}
+	if packsFS != nil {
+		s.packs = packRepo{fsys: packsFS}
+	}
 
 	fl.Register()
 	h := &app.Handler{
@@ -114,6 +119,10 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p := r.URL.Path
 	if !strings.HasPrefix(p, "/") || strings.Contains(p, "\\") || strings.ContainsRune(p, 0) || path.Clean(p) != p && p != "/" {
 		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	if strings.HasPrefix(p, PacksPrefix) && s.packs != nil {
+		s.packs.ServeHTTP(w, r)
 		return
 	}
 	if a, ok := s.assets[p]; ok {
