@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strconv"
+
 	"github.com/firstline/firstline/locales"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -61,7 +63,7 @@ func (s *settingsPage) Render() app.UI {
 // choice is one option of a radio group: a large button that shows its
 // state to screen readers. lang and dir mark text in another language.
 func (s *settingsPage) choice(id, lang, text, dir string, checked bool, pick func(app.Context)) app.UI {
-	b := app.Button().ID(id).Class("choice").Role("radio").Aria("checked", checked).Text(text).
+	b := app.Button().ID(id).Class("choice").Role("radio").Aria("checked", strconv.FormatBool(checked)).Text(text).
 		OnClick(func(ctx app.Context, e app.Event) { pick(ctx) })
 	if lang != "" {
 		b = b.Lang(lang).Dir(dir)
