@@ -46,7 +46,7 @@ func fakeWeb(t testing.TB) fstest.MapFS {
 func newFakeServer(t testing.TB) *server {
 	t.Helper()
 	packs := fstest.MapFS{
-		"catalog": &fstest.MapFile{Data: []byte("signed catalog\n")},
+		"catalog":                           &fstest.MapFile{Data: []byte("signed catalog\n")},
 		"blobs/" + strings.Repeat("ab", 32): &fstest.MapFile{Data: []byte("0123456789")},
 	}
 	s, err := newServer(fakeWeb(t), packs)
