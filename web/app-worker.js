@@ -18,9 +18,10 @@ const NETWORK_ONLY = ["/packs/", "/api/", "/catalog", "/blobs/"];
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(SHELL);
-    // cache: "reload" skips the HTTP cache, so a new version never precaches
-    // an old file.
-    await cache.addAll(RESOURCES.map((url) => new Request(url, { cache: "reload" })));
+    // cache: "no-cache" revalidates every file with the server (strong
+    // ETags): a new version never precaches an old file, and what the page
+    // has just downloaded comes back as a 304 instead of a second copy.
+    await cache.addAll(RESOURCES.map((url) => new Request(url, { cache: "no-cache" })));
     await self.skipWaiting();
   })());
 });

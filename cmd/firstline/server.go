@@ -86,6 +86,10 @@ func newServer(webFS, packsFS fs.FS) (*server, error) {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:                  []string{"/web/app.css"},
+		// Start fetching the wasm with the HTML rather than after the
+		// deferred scripts have run; app.js's fetch() then takes the
+		// preloaded response.
+		RawHeaders: []string{`<link rel="preload" href="/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`},
 		Scripts:                 []string{"/web/boot.js"},
 		CacheableResources:      []string{"/web/icon.svg", "/web/boot.js"},
 		Version:                 s.version,
@@ -100,7 +104,13 @@ func newServer(webFS, packsFS fs.FS) (*server, error) {
 		if rec.Code != http.StatusOK {
 			return nil, fmt.Errorf("go-app did not produce %s: %d", name, rec.Code)
 		}
-		assets[name] = newAsset(name, rec.Body.Bytes())
+		body := rec.Body.Bytes()
+		if name == "/app.js" {
+			if body, err = deferWorkerRegistration(body); err != nil {
+				return nil, err
+			}
+		}
+		assets[name] = newAsset(name, body)
 	}
 	assets["/robots.txt"] = assets["/web/robots.txt"]
 	assets.gzipSmall()
@@ -135,4 +145,37 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// An app route: go-app prerenders the page.
 	s.pages.ServeHTTP(w, r)
+}
+
+// deferWorkerRegistration moves go-app's service worker registration from
+// the start of app.js to just after the wasm has been fetched and started.
+// Registered at once, the worker's precache downloads app.wasm a second
+// time in parallel with the page's own download, which on a slow phone
+// link doubles the first load; registered after, its precache
+// revalidates against the HTTP cache the page just filled (304s).
+func deferWorkerRegistration(appJS []byte) ([]byte, error) {
+	const (
+		early = "goappInitServiceWorker();\ngoappWatchForUpdate();"
+		late  = "go.run(wasm.instance);\n    loader.remove();"
+	)
+	s := string(appJS)
+	if strings.Count(s, early) != 1 || strings.Count(s, late) != 1 {
+		return nil, errors.New("go-app's app.js changed: cannot defer the service worker registration (see deferWorkerRegistration)")
+	}
+	s = strings.Replace(s, early, "goappWatchForUpdate();", 1)
+	s = strings.Replace(s, late, late+"\n    goappInitServiceWorker();", 1)
+	// Served by the service worker (from Cache Storage), the wasm goes to
+	// instantiateStreaming as the real response: Chrome can then reuse its
+	// compiled code instead of compiling 7 MB again on every start. The
+	// progress wrapper makes a synthetic Response, which defeats that, and
+	// a local read needs no progress bar.
+	const fetchWasm = "fetchWithProgress(\"/web/app.wasm\", showProgress)"
+	if strings.Count(s, fetchWasm) != 1 {
+		return nil, errors.New("go-app's app.js changed: cannot find the wasm fetch (see deferWorkerRegistration)")
+	}
+	s = strings.Replace(s, fetchWasm, "(navigator.serviceWorker && navigator.serviceWorker.controller ? fetch(\"/web/app.wasm\") : "+fetchWasm+")", 1)
+	// If the wasm cannot load at all, still register, so the app shell is
+	// cached for the next, offline visit.
+	s = strings.Replace(s, "console.error(\"loading wasm failed: \", err);", "console.error(\"loading wasm failed: \", err);\n    goappInitServiceWorker();", 1)
+	return []byte(s), nil
 }

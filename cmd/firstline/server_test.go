@@ -290,3 +290,17 @@ func TestServeFlags(t *testing.T) {
 		t.Errorf("bad flag: exit %d (%v)", exitCode(err), err)
 	}
 }
+
+// The service worker registers only once the wasm has been fetched, so its
+// precache does not download app.wasm a second time in parallel.
+func TestWorkerRegistersAfterTheWasm(t *testing.T) {
+	js := get(t, newFakeServer(t), "GET", "/app.js", nil).Body.String()
+	call := strings.Index(js, "goappInitServiceWorker();")
+	run := strings.Index(js, "go.run(wasm.instance);")
+	if call < 0 || run < 0 || call < run {
+		t.Fatalf("registration at %d, go.run at %d: want it after", call, run)
+	}
+	if _, err := deferWorkerRegistration([]byte("something else")); err == nil {
+		t.Error("an app.js that does not match must fail the start, not pass silently")
+	}
+}
