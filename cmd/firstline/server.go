@@ -85,11 +85,11 @@ func newServer(webFS, packsFS fs.FS) (*server, error) {
 			Maskable: "/web/icon-maskable-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		Styles:                  []string{"/web/app.css"},
+		Styles: []string{"/web/app.css"},
 		// Start fetching the wasm with the HTML rather than after the
 		// deferred scripts have run; app.js's fetch() then takes the
 		// preloaded response.
-		RawHeaders: []string{`<link rel="preload" href="/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`},
+		RawHeaders:              []string{`<link rel="preload" href="/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`},
 		Scripts:                 []string{"/web/boot.js"},
 		CacheableResources:      []string{"/web/icon.svg", "/web/boot.js"},
 		Version:                 s.version,
