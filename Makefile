@@ -11,7 +11,7 @@ WASMBROWSERTEST := bin/wasmbrowsertest
 # kept out of git; production repositories use their own keys (README).
 DEVKEY  := bin/keys/firstline-dev.key
 
-.PHONY: run build wasm packs test test-wasm chromium bench fuzz i18n clean
+.PHONY: run build wasm packs test fuzz-short test-wasm chromium bench fuzz i18n clean
 
 run: build
 	$(BIN) serve -addr $(ADDR)
@@ -43,6 +43,15 @@ wasm:
 test: build chromium
 	$(GO) test -count=1 ./...
 	$(MAKE) --no-print-directory test-wasm
+	$(MAKE) --no-print-directory fuzz-short
+
+# A short fuzz of the parsers of outside input that matter most (the seed
+# corpora of every fuzz target already run in go test); make fuzz runs all.
+fuzz-short:
+	$(GO) test -run '^$$' -fuzz '^FuzzOpenCatalog$$' -fuzztime 3s ./phrases/pack
+	$(GO) test -run '^$$' -fuzz '^FuzzReadBundle$$' -fuzztime 3s ./phrases/pack
+	$(GO) test -run '^$$' -fuzz '^FuzzParseSheet$$' -fuzztime 3s ./phrases/source
+	$(GO) test -run '^$$' -fuzz '^FuzzNegotiate$$' -fuzztime 3s ./cmd/firstline
 
 test-wasm: chromium $(WASMBROWSERTEST)
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec $(CURDIR)/$(WASMBROWSERTEST) ./app/ ./locales/

@@ -185,3 +185,22 @@ func FuzzParseMessageFile(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseSheet fuzzes the spreadsheet parser alone (fast: no sources are
+// loaded), with the size limits and column checks.
+func FuzzParseSheet(f *testing.F) {
+	f.Add(export(f, sampleDir, ExportOptions{}), false)
+	f.Add(export(f, sampleDir, ExportOptions{TSV: true}), true)
+	f.Add([]byte("\ufeffid,en,fa-AF\r\nq,\"Two\nlines\",\"دو\"\r\n"), false)
+	f.Add([]byte("id,en,xx-!!\nq,\"unterminated\n"), false)
+	f.Fuzz(func(t *testing.T, data []byte, tsv bool) {
+		name := map[bool]string{false: "f.csv", true: "f.tsv"}[tsv]
+		sh, err := ParseSheet(bytes.NewReader(data), name, "en")
+		if err == nil && sh == nil {
+			t.Fatal("nil sheet without error")
+		}
+		if err != nil && !strings.Contains(err.Error(), name) {
+			t.Fatalf("error does not name the file: %v", err)
+		}
+	})
+}
