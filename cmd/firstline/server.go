@@ -65,7 +65,7 @@ func newServer(webFS, packsFS fs.FS) (*server, error) {
 	}
 	s := &server{version: assets.version(), assets: assets}
 	if packsFS != nil {
-		s.packs = packRepo{fsys: packsFS}
+		s.packs = newPackRepo(packsFS)
 	}
 
 	fl.Register()

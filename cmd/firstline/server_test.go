@@ -304,3 +304,32 @@ func TestWorkerRegistersAfterTheWasm(t *testing.T) {
 		t.Error("an app.js that does not match must fail the start, not pass silently")
 	}
 }
+
+// Pack texts travel gzip-compressed; a resumed download gets identity
+// bytes so its offsets are the manifest's.
+func TestPackBlobsCompressed(t *testing.T) {
+	text := strings.Repeat(`{"id":"opening","text":"Hello. We are the police."}`, 100)
+	s, err := newServer(fakeWeb(t), fstest.MapFS{"blobs/" + strings.Repeat("cd", 32): &fstest.MapFile{Data: []byte(text)}, "catalog": &fstest.MapFile{Data: []byte("c\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	blob := "/packs/blobs/" + strings.Repeat("cd", 32)
+	w := get(t, s, "GET", blob, map[string]string{"Accept-Encoding": "gzip, br"})
+	if w.Header().Get("Content-Encoding") != "gzip" || w.Body.Len() >= len(text)/5 {
+		t.Fatalf("encoding %q, %d bytes for %d", w.Header().Get("Content-Encoding"), w.Body.Len(), len(text))
+	}
+	zr, err := gzip.NewReader(w.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := io.ReadAll(zr); string(got) != text {
+		t.Error("gzip body does not decode to the file")
+	}
+	if w2 := get(t, s, "GET", blob, map[string]string{"Accept-Encoding": "gzip", "If-None-Match": w.Header().Get("ETag")}); w2.Code != http.StatusNotModified {
+		t.Errorf("revalidation: %d", w2.Code)
+	}
+	w = get(t, s, "GET", blob, map[string]string{"Accept-Encoding": "gzip", "Range": "bytes=10-19"})
+	if w.Code != http.StatusPartialContent || w.Header().Get("Content-Encoding") != "" || w.Body.String() != text[10:20] {
+		t.Errorf("range: %d %q %q", w.Code, w.Header().Get("Content-Encoding"), w.Body.String())
+	}
+}
