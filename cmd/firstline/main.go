@@ -63,6 +63,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runKeygen(ctx, args[1:], stdout, stderr)
 	case "pack":
 		return runPack(ctx, args[1:], stdout, stderr)
+	case "export":
+		return runExport(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
