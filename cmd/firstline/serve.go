@@ -23,6 +23,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fset.SetOutput(stderr)
 	addr := fset.String("addr", "127.0.0.1:8000", "address to listen on (host:port)")
 	packsDir := fset.String("packs", "", "serve this pack repository (from `firstline pack build`) instead of the built-in default")
+	lan := fset.Bool("lan", false, "also listen on this machine's LAN address and print its URL and a QR code of the "+preloadPath+" page")
 	if err := fset.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -42,7 +43,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintf(stdout, "firstline %s: serving on http://%s (Ctrl-C to stop)\n", h.version, displayAddr(ln.Addr()))
-	return serveUntilDone(ctx, ln, h)
+	if *lan {
+		if ln, err = listenLAN(ln, stdout); err != nil {
+			return err
+		}
+	}
+	return serveUntilDone(ctx, ln, withPreload(h, packs))
 }
 
 // serveUntilDone serves on ln until ctx ends (SIGINT, SIGTERM), then lets
