@@ -60,12 +60,12 @@ $(WASMBROWSERTEST):
 	GOBIN=$(CURDIR)/bin GOFLAGS= $(GO) install github.com/agnivade/wasmbrowsertest@v0.11.0
 
 chromium:
-	@if ! command -v chromium >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s nginx-light libnginx-mod-http-brotli-static wrk >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Chromium is missing: installing it from Debian"; \
-	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-core; \
+	    echo "Chromium, nginx or wrk is missing: installing them from Debian"; \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-core nginx-light libnginx-mod-http-brotli-static wrk; \
 	  else \
-	    echo "Chromium is missing. Run as root: apt-get update && apt-get install -y chromium fonts-noto-core" >&2; exit 1; \
+	    echo "Chromium, nginx or wrk is missing. Run as root: apt-get update && apt-get install -y chromium fonts-noto-core nginx-light libnginx-mod-http-brotli-static wrk" >&2; exit 1; \
 	  fi; \
 	fi
 
