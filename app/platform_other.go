@@ -18,6 +18,8 @@ type memPlatform struct {
 	docDir       string
 	docTheme     string
 	listeners    []func(bool)
+
+	memPacks // the content packs' calls: platform_packs_other.go
 }
 
 func newPlatform() platform { return &memPlatform{store: map[string]string{}, langs: []string{"en"}} }
