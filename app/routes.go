@@ -11,11 +11,14 @@ const (
 	RoutePhrases  = "/phrases"
 	RoutePacks    = "/packs"
 	RouteSettings = "/settings"
+	RouteLanguage = "/phrases/language" // "tap your language" (language-picker.go)
+	// RouteShow + "<lang>/<phrase>" shows a phrase full-screen (show-page.go).
+	RouteShow = "/show/"
 )
 
 // Routes lists every route, for the server (prerendering and the service
 // worker's navigation fallback) and for tests.
-var Routes = []string{RouteHome, RoutePhrases, RoutePacks, RouteSettings}
+var Routes = []string{RouteHome, RoutePhrases, RoutePacks, RouteSettings, RouteLanguage}
 
 // section is one entry of the bottom navigation.
 type section struct {
@@ -39,5 +42,7 @@ func Register() {
 	app.Route(RoutePhrases, func() app.Composer { return &phrasesPage{} })
 	app.Route(RoutePacks, func() app.Composer { return &packsPage{} })
 	app.Route(RouteSettings, func() app.Composer { return &settingsPage{} })
+	app.Route(RouteLanguage, func() app.Composer { return &languagePicker{} })
+	app.RouteWithRegexp("^"+RouteShow+"[A-Za-z0-9-]+/[a-z0-9_.-]+$", func() app.Composer { return &showPage{} })
 	app.NotFound = &notFoundPage{}
 }
