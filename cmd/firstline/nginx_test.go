@@ -104,7 +104,7 @@ func startNginx(t testing.TB, packs fs.FS) *nginxSite {
 		fmt.Fprintf(&conf, "load_module %s;\n", brotliModule)
 	}
 	fmt.Fprintf(&conf, `daemon off;
-worker_processes 1;
+worker_processes auto;
 pid %[1]s/nginx.pid;
 error_log %[1]s/error.log warn;
 events { worker_connections 512; }
