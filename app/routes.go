@@ -13,12 +13,16 @@ const (
 	RouteSettings = "/settings"
 	RouteLanguage = "/phrases/language" // "tap your language" (language-picker.go)
 	// RouteShow + "<lang>/<phrase>" shows a phrase full-screen (show-page.go).
-	RouteShow = "/show/"
+	RouteShow  = "/show/"
+	RouteAbout = "/about"
+
+	// RouteGuidePrefix + a module ID is a guide module (guide-module-page.go).
+	RouteGuidePrefix = "/guide/"
 )
 
 // Routes lists every route, for the server (prerendering and the service
 // worker's navigation fallback) and for tests.
-var Routes = []string{RouteHome, RoutePhrases, RoutePacks, RouteSettings, RouteLanguage}
+var Routes = []string{RouteHome, RoutePhrases, RoutePacks, RouteSettings, RouteLanguage, RouteAbout, RouteGuidePrefix + moduleFirstSteps}
 
 // section is one entry of the bottom navigation.
 type section struct {
@@ -44,5 +48,8 @@ func Register() {
 	app.Route(RouteSettings, func() app.Composer { return &settingsPage{} })
 	app.Route(RouteLanguage, func() app.Composer { return &languagePicker{} })
 	app.RouteWithRegexp("^"+RouteShow+"[A-Za-z0-9-]+/[a-z0-9_.-]+$", func() app.Composer { return &showPage{} })
+	app.Route(RouteAbout, func() app.Composer { return &aboutPage{} })
+	app.RouteWithRegexp("^"+RouteGuidePrefix+"[a-z0-9_-]+$", func() app.Composer { return &guideModulePage{} })
+	applyStoredLook()
 	app.NotFound = &notFoundPage{}
 }

@@ -55,7 +55,12 @@ func (s *settingsPage) Render() app.UI {
 				}),
 			),
 		),
+		newLookCard(),
+		newVictimLangCard(),
 		newInstallCard().Labels(s.T("install.button"), s.T("install.ios")),
+		app.A().Class("link-row about-link").ID("about-link").Href(RouteAbout).Body(
+			app.Span().Class("row-title").Text(s.T("settings.about")),
+		),
 		app.P().Class("version").Text(s.T("settings.version")+" "+Version),
 	)
 }
