@@ -52,8 +52,9 @@ func withPreload(next http.Handler, packs fs.FS) http.Handler {
 // A preloadBundle is one downloadable bundle of the page.
 type preloadBundle struct {
 	File  string // name.flpack
-	Title string
-	Lang  string // BCP 47 tag of the language it is for ("" for all)
+	Title  string
+	Native string // the language's name in itself, when it differs
+	Lang   string // BCP 47 tag of the language it is for ("" for all)
 	IDs   []string
 	Size  int64 // bytes of the packs' files, from the catalog
 }
@@ -82,6 +83,10 @@ func (p *preloadServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	list := preloadBundles(cat)
+	if r.URL.Path == preloadPath+"/preload.css" {
+		serveBytes(w, r, []byte(preloadCSS), "text/css; charset=utf-8")
+		return
+	}
 	if r.URL.Path == preloadPath {
 		p.servePage(w, r, cat, list)
 		return
@@ -97,13 +102,8 @@ func (p *preloadServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "making the bundle failed: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
-	sum := sha256.Sum256(data)
-	h := w.Header()
-	h.Set("Content-Type", "application/octet-stream")
-	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	h.Set("Cache-Control", "no-cache")
-	h.Set("ETag", `"`+hex.EncodeToString(sum[:16])+`"`)
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(data))
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	serveBytes(w, r, data, "application/octet-stream")
 }
 
 // bundle returns b's bundle, made once per catalog.
@@ -156,6 +156,9 @@ func preloadBundles(cat *pack.Catalog) []preloadBundle {
 	}
 	newBundle := func(file, title, lang string, groups ...[]pack.CatalogEntry) preloadBundle {
 		b := preloadBundle{File: file, Title: title, Lang: lang}
+		if lang != "" {
+			b.Title, b.Native = langNames(lang)
+		}
 		for _, g := range groups {
 			for _, e := range g {
 				if !slices.Contains(b.IDs, e.ID) {
@@ -168,11 +171,11 @@ func preloadBundles(cat *pack.Catalog) []preloadBundle {
 	}
 	var out []preloadBundle
 	for _, l := range sortedKeys(byKindLang["phrases"]) {
-		out = append(out, newBundle("phrases-"+strings.ToLower(l)+".flpack", "Phrases: "+langName(l), l,
+		out = append(out, newBundle("phrases-"+strings.ToLower(l)+".flpack", "", l,
 			byKindLang["phrases"][l], byKindLang["phrases"][officerLang], byKindLang["guide"][officerLang]))
 	}
 	for _, l := range sortedKeys(byKindLang["guide"]) {
-		out = append(out, newBundle("guide-"+strings.ToLower(l)+".flpack", "Field guide: "+langName(l), l, byKindLang["guide"][l]))
+		out = append(out, newBundle("guide-"+strings.ToLower(l)+".flpack", "", l, byKindLang["guide"][l]))
 	}
 	for _, e := range cat.Packs {
 		if e.Kind != "phrases" && e.Kind != "guide" {
@@ -194,67 +197,113 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// langName names a language in English and in itself: "Tigrinya (ትግርኛ)".
-func langName(tag string) string {
+// langNames names a language in English and in itself ("Tigrinya",
+// "ትግርኛ"); the second is empty when it is the same.
+func langNames(tag string) (english, native string) {
 	t, err := language.Parse(tag)
 	if err != nil {
-		return tag
+		return tag, ""
 	}
-	en, self := display.English.Tags().Name(t), display.Self.Name(t)
-	switch {
-	case en == "":
-		return tag
-	case self == "" || self == en:
-		return en
+	english, native = display.English.Tags().Name(t), display.Self.Name(t)
+	if english == "" {
+		english = tag
 	}
-	return en + " (" + self + ")"
+	if native == english {
+		native = ""
+	}
+	return english, native
 }
 
+// preloadCSS styles the page; served as a file, as the CSP requires.
+const preloadCSS = `:root { color-scheme: light dark; --fg: #1b1d21; --bg: #f6f7f9; --card: #fff; --muted: #5a6270; --link: #0b5cab; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e8eaee; --bg: #111317; --card: #1c1f25; --muted: #a3abb8; --link: #8cc4ff; } }
+body { margin: 0; background: var(--bg); color: var(--fg); font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
+main { max-width: 40rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.5rem; margin: .5rem 0; }
+h2 { font-size: 1.1rem; margin: 1.5rem 0 .25rem; }
+ol { padding-inline-start: 1.25rem; }
+ul { list-style: none; padding: 0; margin: 0; }
+li.bundle { background: var(--card); border-radius: .5rem; margin: .4rem 0; }
+li.bundle a { display: flex; justify-content: space-between; gap: 1rem; padding: .75rem 1rem; color: var(--link); text-decoration: none; min-height: 1.5rem; }
+li.bundle small, .muted { color: var(--muted); }
+li.bundle small { white-space: nowrap; }
+`
+
 var preloadPage = template.Must(template.New("preload").Parse(`<!DOCTYPE html>
-<html lang="en">
+<html lang="en" dir="ltr">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
+<meta name="referrer" content="no-referrer">
 <title>Preload content · firstline</title>
-<link rel="stylesheet" href="/web/app.css">
+<link rel="stylesheet" href="/preload/preload.css">
 </head>
 <body>
-<main class="preload">
-<h1>Preload content</h1>
-<p>Download a bundle on this phone, then open firstline, go to <b>Packs</b> and import it.
-A bundle is checked on the phone exactly like a download; nothing else is needed.</p>
-<p>Catalog {{.Seq}}, issued {{.Issued}}, valid until {{.Expires}}.</p>
-<ul class="preload-list">
-{{range .Bundles}}<li><a href="/preload/{{.File}}" download="{{.File}}"{{if .Lang}} hreflang="{{.Lang}}"{{end}}>{{.Title}}</a> <small>{{.Packs}} packs, {{.Size}}</small></li>
+<main>
+<h1>Preload content for firstline</h1>
+<ol>
+<li>Install firstline on this phone from its home address first (https), and open it once.</li>
+<li>Download the bundles this phone needs below.</li>
+<li>In firstline, open <b>Packs</b>, then <b>Import a pack file</b>, and choose the downloaded .flpack file.</li>
+</ol>
+<p class="muted">The phone checks every bundle exactly like a download: a damaged or unsigned bundle is refused and nothing changes.
+Catalog {{.Seq}}, issued {{.Issued}}, valid until {{.Expires}}.</p>
+{{range .Groups}}<h2>{{.Heading}}</h2>
+<ul>
+{{range .Bundles}}<li class="bundle"><a href="/preload/{{.File}}" download="{{.File}}"{{if .Lang}} hreflang="{{.Lang}}"{{end}}><span>{{.Title}}{{if .Native}} <bdi lang="{{.Lang}}">{{.Native}}</bdi>{{end}}</span> <small>{{.Packs}} packs · {{.Size}}</small></a></li>
 {{end}}</ul>
-</main>
+{{end}}</main>
 </body>
 </html>
 `))
 
 func (p *preloadServer) servePage(w http.ResponseWriter, r *http.Request, cat *pack.Catalog, list []preloadBundle) {
 	type row struct {
-		File, Title, Lang, Size string
-		Packs                   int
+		File, Title, Native, Lang, Size string
+		Packs                           int
+	}
+	type group struct {
+		Heading string
+		Bundles []row
+	}
+	groups := []group{
+		{Heading: "Phrases, by the person's language (each with the English phrases and field guide)"},
+		{Heading: "Field guide, by the officer's language"},
+		{Heading: "Regional contacts and everything"},
+	}
+	for _, b := range list {
+		g := 2
+		switch {
+		case strings.HasPrefix(b.File, "phrases-"):
+			g = 0
+		case strings.HasPrefix(b.File, "guide-"):
+			g = 1
+		}
+		groups[g].Bundles = append(groups[g].Bundles, row{b.File, b.Title, b.Native, b.Lang, byteSize(b.Size), len(b.IDs)})
+	}
+	for i := range groups {
+		slices.SortStableFunc(groups[i].Bundles, func(a, b row) int { return strings.Compare(a.Title, b.Title) })
 	}
 	data := struct {
 		Seq             int64
 		Issued, Expires string
-		Bundles         []row
-	}{Seq: cat.Seq, Issued: cat.Issued.Format("2006-01-02"), Expires: cat.Expires.Format("2006-01-02")}
-	for _, b := range list {
-		data.Bundles = append(data.Bundles, row{b.File, b.Title, b.Lang, byteSize(b.Size), len(b.IDs)})
-	}
+		Groups          []group
+	}{Seq: cat.Seq, Issued: cat.Issued.Format("2006-01-02"), Expires: cat.Expires.Format("2006-01-02"), Groups: groups}
 	var buf bytes.Buffer
 	if err := preloadPage.Execute(&buf, data); err != nil {
 		http.Error(w, "rendering the page failed", http.StatusInternalServerError)
 		return
 	}
-	sum := sha256.Sum256(buf.Bytes())
+	serveBytes(w, r, buf.Bytes(), "text/html; charset=utf-8")
+}
+
+// serveBytes answers with data, revalidated by a strong ETag.
+func serveBytes(w http.ResponseWriter, r *http.Request, data []byte, ctype string) {
+	sum := sha256.Sum256(data)
 	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Type", ctype)
 	h.Set("Cache-Control", "no-cache")
 	h.Set("ETag", `"`+hex.EncodeToString(sum[:16])+`"`)
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(buf.Bytes()))
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(data))
 }

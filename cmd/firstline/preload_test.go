@@ -53,8 +53,10 @@ func TestPreloadBundles(t *testing.T) {
 	if !slices.Contains(sizes, 32) { // phrases-ti: 4+5+3+20
 		t.Errorf("sizes %v", sizes)
 	}
-	if n := langName("ti"); !strings.HasPrefix(n, "Tigrinya (") {
-		t.Errorf("langName(ti) = %q", n)
+	for tag, want := range map[string][2]string{"ti": {"Tigrinya", "ትግርኛ"}, "en": {"English", ""}, "fa-AF": {"Dari", "دری"}, "x-bad-": {"x-bad-", ""}} {
+		if en, native := langNames(tag); en != want[0] || native != want[1] {
+			t.Errorf("langNames(%s) = %q, %q; want %q", tag, en, native, want)
+		}
 	}
 }
 
@@ -112,6 +114,12 @@ func TestPreloadPage(t *testing.T) {
 	}
 	if w := get(t, h, "GET", preloadPath, map[string]string{"If-None-Match": w.Header().Get("ETag")}); w.Code != http.StatusNotModified {
 		t.Errorf("page revalidation: %d", w.Code)
+	}
+	if !strings.Contains(page, `<bdi lang="ar">العربية</bdi>`) {
+		t.Error("a language's own name is not isolated for right-to-left text")
+	}
+	if w := get(t, h, "GET", preloadPath+"/preload.css", nil); w.Code != http.StatusOK || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/css") {
+		t.Errorf("stylesheet: %d %q", w.Code, w.Header().Get("Content-Type"))
 	}
 
 	w = get(t, h, "GET", preloadPath+"/phrases-ti.flpack", nil)
