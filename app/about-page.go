@@ -36,7 +36,7 @@ func (a *aboutPage) Render() app.UI {
 			Else(func() app.UI {
 				return app.Div().ID("about-sources").Body(
 					a.guideNoticeFor(guideIsDraft(g), fallback),
-					app.Article().Class("guide-module").Lang(g.Lang).Dir(g.Dir).Body(
+					app.Div().Class("guide-module").Lang(g.Lang).Dir(g.Dir).Body(
 						app.Range(mod.Sections).Slice(func(i int) app.UI {
 							return newGuideSection(mod.Sections[i]).Labels(a.guideLabels())
 						}),

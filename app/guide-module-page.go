@@ -95,7 +95,7 @@ func (m *guideModulePage) body(g *phrases.Guide, mod *phrases.Module, fallback b
 		}),
 		// The guide's own language, which differs from the page's when
 		// the English guide stands in for a missing one.
-		app.Article().Class("guide-module").Lang(g.Lang).Dir(g.Dir).Body(
+		app.Div().Class("guide-module").Lang(g.Lang).Dir(g.Dir).Body(
 			app.If(mod.Summary != "", func() app.UI { return app.P().Class("summary").Text(mod.Summary) }),
 			m.sections(mod, labels),
 		),

@@ -4,7 +4,9 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // lookCard is the settings card for the text size (four steps, as a class
 // on <html> that scales every rem) and "reduce motion". Native radio
-// buttons and a checkbox: screen readers and keyboards know them.
+// buttons and a checkbox: screen readers and keyboards know them. (No
+// fieldset or select: every go-app element type used costs the wasm
+// about 7 KB brotli.)
 type lookCard struct {
 	app.Compo
 	localized
@@ -29,9 +31,9 @@ func (c *lookCard) Render() app.UI {
 		c.look = loadLook(browser)
 	}
 	return app.Section().Class("card").Body(
-		app.FieldSet().Class("plain").Body(
-			app.Legend().ID("textsize-heading").Text(c.T("settings.textsize")),
-			app.Div().Class("choices").Body(app.Range(textSizes).Slice(func(i int) app.UI {
+		app.H2().ID("textsize-heading").Text(c.T("settings.textsize")),
+		app.Div().Class("choices").Role("radiogroup").Aria("labelledby", "textsize-heading").Body(
+			app.Range(textSizes).Slice(func(i int) app.UI {
 				size := textSizes[i]
 				return app.Label().Class("choice textsize-"+size).Body(
 					app.Input().Type("radio").Name("textsize").ID("textsize-"+size).Value(size).
@@ -43,7 +45,7 @@ func (c *lookCard) Render() app.UI {
 						}),
 					app.Span().Text(c.T("textsize."+size)),
 				)
-			})),
+			}),
 		),
 		app.Label().Class("choice switch").Body(
 			app.Input().Type("checkbox").ID("reduce-motion").Checked(c.look.ReduceMotion).

@@ -47,8 +47,8 @@ func TestSettingsLookAndVictimLanguage(t *testing.T) {
 	if tag := openingTag(html, "reduce-motion"); !hasAttrs(tag, `type="checkbox"`) {
 		t.Errorf("reduce motion: %s", tag)
 	}
-	if !strings.Contains(html, `<label for="victim-lang"`) && !strings.Contains(html, `for="victim-lang"`) {
-		t.Error("victim language select has no label")
+	if tag := openingTag(html, "victim-ti"); !boolAttr(tag, "checked") || !hasAttrs(tag, `type="radio"`) {
+		t.Errorf("stored default (ti) not checked: %s", tag)
 	}
 	for _, l := range lib.PhraseLangs(DefaultSet) {
 		if !strings.Contains(html, ">"+langName(l, "self")+"<") {

@@ -3,8 +3,9 @@ package app
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // victimLangCard chooses the language the phrase screens open with: one
-// of the phrase languages installed here, each by its own name, or none
-// (ask each time).
+// of the phrase languages installed here, each by its own name in its own
+// script, or none (ask each time). The list folds away under its current
+// choice: with 40 languages it would fill the settings.
 type victimLangCard struct {
 	app.Compo
 	localized
@@ -21,21 +22,46 @@ func (c *victimLangCard) OnMount(ctx app.Context) {
 	ctx.ObserveState(stateLibrary, &c.rev)
 }
 
+func (c *victimLangCard) pick(lang string) {
+	c.current = lang
+	browser.Set(storeVictimDefault, lang)
+}
+
 func (c *victimLangCard) Render() app.UI {
+	if c.current == "" {
+		c.current = victimLangDefault(browser)
+	}
 	langs := orderLangs(currentLibrary().PhraseLangs(DefaultSet), nil, "self")
+	name := c.T("settings.victimlang.none")
+	if c.current != "" {
+		name = langName(c.current, "self")
+	}
 	return app.Section().Class("card").Body(
-		app.Label().For("victim-lang").Class("field-label").Text(c.T("settings.victimlang")),
-		app.Select().ID("victim-lang").Class("select").Aria("describedby", "victim-lang-hint").
-			OnChange(func(ctx app.Context, e app.Event) {
-				c.current = ctx.JSSrc().Get("value").String()
-				browser.Set(storeVictimDefault, c.current)
-			}).Body(
-			app.Option().Value("").Selected(c.current == "").Text(c.T("settings.victimlang.none")),
-			app.Range(langs).Slice(func(i int) app.UI {
-				l := langs[i]
-				return app.Option().Value(l).Lang(l).Selected(c.current == l).Text(langName(l, "self"))
-			}),
+		app.H2().ID("victim-lang-heading").Text(c.T("settings.victimlang")),
+		app.Details().Class("fold").Body(
+			app.Summary().ID("victim-lang").Class("choice").Body(app.Span().Lang(c.current).Text(name)),
+			app.Div().Class("choices").Role("radiogroup").Aria("labelledby", "victim-lang-heading").Aria("describedby", "victim-lang-hint").Body(
+				c.option("", c.T("settings.victimlang.none")),
+				app.Range(langs).Slice(func(i int) app.UI { return c.option(langs[i], langName(langs[i], "self")) }),
+			),
 		),
 		app.P().ID("victim-lang-hint").Class("hint").Text(c.T("settings.victimlang.hint")),
+	)
+}
+
+// option is one language: a native radio button in a large label.
+func (c *victimLangCard) option(lang, name string) app.UI {
+	id := "victim-" + lang
+	if lang == "" {
+		id = "victim-none"
+	}
+	l := app.Label().Class("choice")
+	if lang != "" {
+		l = l.Lang(lang)
+	}
+	return l.Body(
+		app.Input().Type("radio").Name("victim-lang").ID(id).Value(lang).Checked(c.current == lang).
+			OnChange(func(ctx app.Context, e app.Event) { c.pick(lang) }),
+		app.Span().Text(name),
 	)
 }
