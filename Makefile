@@ -10,6 +10,8 @@ WASMBROWSERTEST := bin/wasmbrowsertest
 # The key that signs the built-in default packs. Made on first build and
 # kept out of git; production repositories use their own keys (README).
 DEVKEY  := bin/keys/firstline-dev.key
+# The public keys compiled into the app, read when the wasm is built.
+TRUSTED = $(shell cat bin/keys/*.pub 2>/dev/null | tr '\n' ' ')
 
 .PHONY: run build wasm packs test fuzz-short test-wasm chromium bench fuzz i18n clean
 
@@ -18,22 +20,27 @@ run: build
 
 # The server embeds web/ (assets, wasm, the default pack repository), so
 # it is built last; the first build gives the CLI that makes the packs.
-build: wasm packs
+build: packs wasm
 	$(GO) build -trimpath -o $(BIN) ./cmd/firstline
 
 # The default pack repository, built from phrases/content into web/packs
 # (incremental: unchanged packs keep their versions).
-packs:
+packs: $(DEVKEY)
 	$(GO) build -trimpath -o $(BIN) ./cmd/firstline
-	@test -f $(DEVKEY) || $(BIN) keygen -name firstline-dev -out $(dir $(DEVKEY))
 	$(BIN) pack check -strict phrases/content > /dev/null
 	$(BIN) pack build -key $(DEVKEY) phrases/content web/packs
+
+$(DEVKEY):
+	$(GO) build -trimpath -o $(BIN) ./cmd/firstline
+	$(BIN) keygen -name firstline-dev -out $(dir $(DEVKEY))
 
 # The client: GOOS=js GOARCH=wasm, no server code in it, stripped; then
 # brotli and gzip copies, made once here so the server never compresses
 # per request (skipped while the wasm is unchanged).
-wasm:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM).tmp ./cmd/wasm
+# The app trusts the public keys in bin/keys/*.pub (app.TrustedKeys), so
+# the key must exist before the wasm is built.
+wasm: $(DEVKEY)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w -X "github.com/firstline/firstline/app.TrustedKeys=$(TRUSTED)"' -o $(WASM).tmp ./cmd/wasm
 	@if cmp -s $(WASM).tmp $(WASM); then rm $(WASM).tmp; else mv $(WASM).tmp $(WASM); fi
 	$(GO) run ./cmd/precompress $(WASM)
 

@@ -42,14 +42,15 @@ var sections = []section{
 // Register maps every route to its page. Call it once, before
 // app.RunWhenOnBrowser in the wasm and before serving on the server.
 func Register() {
-	app.Route(RouteHome, func() app.Composer { return &guidePage{} })
-	app.Route(RoutePhrases, func() app.Composer { return &phrasesPage{} })
-	app.Route(RoutePacks, func() app.Composer { return &packsPage{} })
-	app.Route(RouteSettings, func() app.Composer { return &settingsPage{} })
-	app.Route(RouteLanguage, func() app.Composer { return &languagePicker{} })
-	app.RouteWithRegexp("^"+RouteShow+"[A-Za-z0-9-]+/[a-z0-9_.-]+$", func() app.Composer { return &showPage{} })
-	app.Route(RouteAbout, func() app.Composer { return &aboutPage{} })
-	app.RouteWithRegexp("^"+RouteGuidePrefix+"[a-z0-9_-]+$", func() app.Composer { return &guideModulePage{} })
+	// withPacks (sync-agent.go) lets the packs service update the screens.
+	app.Route(RouteHome, withPacks(func() app.Composer { return &guidePage{} }))
+	app.Route(RoutePhrases, withPacks(func() app.Composer { return &phrasesPage{} }))
+	app.Route(RoutePacks, withPacks(func() app.Composer { return &packsPage{} }))
+	app.Route(RouteSettings, withPacks(func() app.Composer { return &settingsPage{} }))
+	app.Route(RouteLanguage, withPacks(func() app.Composer { return &languagePicker{} }))
+	app.RouteWithRegexp("^"+RouteShow+"[A-Za-z0-9-]+/[a-z0-9_.-]+$", withPacks(func() app.Composer { return &showPage{} }))
+	app.Route(RouteAbout, withPacks(func() app.Composer { return &aboutPage{} }))
+	app.RouteWithRegexp("^"+RouteGuidePrefix+"[a-z0-9_-]+$", withPacks(func() app.Composer { return &guideModulePage{} }))
 	applyStoredLook()
 	app.NotFound = &notFoundPage{}
 }

@@ -17,5 +17,10 @@ func main() {
 	} else if v := os.Getenv("GOAPP_VERSION"); v != "" {
 		fl.Version = v
 	}
+	// The installed packs become the Library before the first screen
+	// renders; the sync starts with it (app/sync-agent.go).
+	if err := fl.StartPacks(); err != nil {
+		app.Log("content packs unavailable:", err)
+	}
 	app.RunWhenOnBrowser()
 }
