@@ -27,7 +27,7 @@ import (
 	"github.com/firstline/firstline/web"
 )
 
-const exportUsage = `usage: firstline export [-packs REPO] [-nginx FILE] DIR
+const exportUsage = `usage: firstline export [-packs REPO] [-preload] [-nginx FILE] DIR
 
 Writes the whole app as a static site for any static host or CDN: the
 prerendered page of every app route (index.html in a folder per route),
@@ -36,6 +36,10 @@ styles, web/ assets, app.wasm), brotli and gzip copies of every text file
 and of the wasm, and the pack repository under packs/ (the built-in
 default, or REPO made by ` + "`firstline pack build`" + `). Every file is
 byte for byte what ` + "`firstline serve`" + ` sends.
+
+With -preload, the trainer's page of serve -lan comes too: preload/
+with a side-load bundle (.flpack) per language, for phones to download
+from a static host and import with no network afterwards.
 
 DIR must not exist or be empty; the site is written beside it and moved
 into place only when complete. With -nginx, FILE gets an nginx server
@@ -54,6 +58,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fset.Usage = func() { fmt.Fprint(stderr, exportUsage) }
 	packsDir := fset.String("packs", "", "export this pack repository instead of the built-in default")
 	nginxFile := fset.String("nginx", "", "also write an nginx server block for DIR to this file")
+	withBundles := fset.Bool("preload", false, "also export the "+preloadPath+" page and its bundles")
 	if err := fset.Parse(args); err != nil {
 		return usageError{"export: " + err.Error()}
 	}
@@ -73,6 +78,11 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	site, err := exportSite(s, packs)
 	if err != nil {
 		return fmt.Errorf("export: %v", err)
+	}
+	if *withBundles {
+		if err := site.addPreload(packs); err != nil {
+			return fmt.Errorf("export: %v", err)
+		}
 	}
 	if err := site.writeTo(dir); err != nil {
 		return fmt.Errorf("export: %v", err)
@@ -189,6 +199,38 @@ func exportSite(s *server, packs fs.FS) (*site, error) {
 		}
 	}
 	return st, nil
+}
+
+// addPreload adds the preload page, its stylesheet and every bundle it
+// lists, as the server makes them.
+func (st *site) addPreload(packs fs.FS) error {
+	h := withPreload(http.NotFoundHandler(), packs)
+	catData, err := fs.ReadFile(packs, pack.CatalogPath)
+	if err != nil {
+		return err
+	}
+	cat, err := catalogUnverified(catData)
+	if err != nil {
+		return err
+	}
+	urls := map[string]string{preloadPath: "preload/index.html", preloadPath + "/preload.css": "preload/preload.css"}
+	for _, b := range preloadBundles(cat) {
+		urls[preloadPath+"/"+b.File] = "preload/" + b.File
+	}
+	for u, name := range urls {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, u, nil))
+		if w.Code != http.StatusOK {
+			return fmt.Errorf("%s: %d %s", u, w.Code, strings.TrimSpace(w.Body.String()))
+		}
+		st.files[name] = w.Body.Bytes()
+		if !strings.HasSuffix(name, ".flpack") {
+			for _, enc := range []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+				st.files[name+enc.ext] = compress(enc.name, w.Body.Bytes())
+			}
+		}
+	}
+	return nil
 }
 
 func compress(enc string, data []byte) []byte {

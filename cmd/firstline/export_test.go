@@ -186,13 +186,16 @@ func TestExportCommand(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
 	conf := filepath.Join(t.TempDir(), "firstline.conf")
 	var out, errb bytes.Buffer
-	if err := Run(context.Background(), []string{"export", "-nginx", conf, dir}, &out, &errb); err != nil {
+	if err := Run(context.Background(), []string{"export", "-preload", "-nginx", conf, dir}, &out, &errb); err != nil {
 		t.Fatalf("export: %v\n%s", err, errb.String())
 	}
 	for _, route := range fl.Routes {
 		if _, err := os.Stat(filepath.Join(dir, route, "index.html")); err != nil {
 			t.Errorf("route %s: %v", route, err)
 		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "preload", "all.flpack")); err != nil {
+		t.Errorf("-preload: %v", err)
 	}
 	c, err := os.ReadFile(conf)
 	if err != nil || !bytes.Contains(c, []byte("root "+dir+";")) || !bytes.Contains(c, []byte("frame-ancestors 'none'")) {
@@ -207,3 +210,28 @@ func TestExportCommand(t *testing.T) {
 }
 
 func gzipReader(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) }
+
+func TestExportPreload(t *testing.T) {
+	packs, _ := defaultPacks(t)
+	s, err := newServer(fakeWeb(t), packs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := exportSite(s, packs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.addPreload(packs); err != nil {
+		t.Fatal(err)
+	}
+	h := withPreload(s, packs)
+	for _, name := range []string{"preload/index.html", "preload/preload.css", "preload/phrases-ti.flpack", "preload/all.flpack"} {
+		w := get(t, h, "GET", "/"+strings.TrimSuffix(name, "/index.html"), nil)
+		if w.Code != http.StatusOK || !bytes.Equal(w.Body.Bytes(), st.files[name]) {
+			t.Errorf("%s: not what the server sends (%d)", name, w.Code)
+		}
+	}
+	if _, ok := st.files["preload/index.html.gz"]; !ok {
+		t.Error("no gzip copy of the preload page")
+	}
+}

@@ -66,6 +66,9 @@ func startNginx(t testing.TB, packs fs.FS) *nginxSite {
 		}
 	}
 	st, err := exportSite(newTestServer(t, nil), packs)
+	if err == nil {
+		err = st.addPreload(packs)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,6 +230,17 @@ func TestNginxHeaders(t *testing.T) {
 		}
 	}
 
+	// The trainer's page and a bundle (export -preload).
+	if resp, body := n.get(t, "/preload", map[string]string{"Accept-Encoding": "gzip"}); resp.StatusCode != 200 ||
+		!bytes.Equal(body, st.files["preload/index.html.gz"]) || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+		t.Errorf("/preload: %d %q", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	resp, body := n.get(t, "/preload/all.flpack", nil)
+	check("/preload/all.flpack", resp, 200, "no-cache")
+	if !bytes.Equal(body, st.files["preload/all.flpack"]) || resp.Header.Get("Content-Type") != "application/octet-stream" {
+		t.Errorf("all.flpack: %d bytes, type %q", len(body), resp.Header.Get("Content-Type"))
+	}
+
 	// The wasm: precompressed by Accept-Encoding, its raw size for the
 	// loading progress, the right type.
 	encs := []struct{ accept, enc, file string }{{"gzip", "gzip", "web/app.wasm.gz"}, {"", "", "web/app.wasm"}}
@@ -260,7 +274,7 @@ func TestNginxHeaders(t *testing.T) {
 	}
 
 	// The catalog: revalidated, a 304 when unchanged.
-	resp, body := n.get(t, "/packs/catalog", nil)
+	resp, body = n.get(t, "/packs/catalog", nil)
 	check("/packs/catalog", resp, 200, "no-cache")
 	if !bytes.Equal(body, st.files["packs/catalog"]) {
 		t.Error("catalog differs from the export")
