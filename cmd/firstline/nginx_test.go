@@ -279,8 +279,13 @@ func TestNginxHeaders(t *testing.T) {
 	if !bytes.Equal(body, st.files["packs/catalog"]) {
 		t.Error("catalog differs from the export")
 	}
-	if resp, _ := n.get(t, "/packs/catalog", map[string]string{"If-None-Match": resp.Header.Get("ETag")}); resp.StatusCode != http.StatusNotModified {
-		t.Errorf("catalog revalidation: %d, want 304", resp.StatusCode)
+	for _, accept := range []string{"", "gzip", "gzip, deflate, br"} {
+		resp, _ := n.get(t, "/packs/catalog", map[string]string{"Accept-Encoding": accept})
+		etag := resp.Header.Get("ETag")
+		resp, _ = n.get(t, "/packs/catalog", map[string]string{"Accept-Encoding": accept, "If-None-Match": etag})
+		if etag == "" || resp.StatusCode != http.StatusNotModified {
+			t.Errorf("catalog revalidation (%q, ETag %q): %d, want 304", accept, etag, resp.StatusCode)
+		}
 	}
 
 	// Blobs: immutable, gzip where the export has a copy, Range on the
