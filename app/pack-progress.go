@@ -30,7 +30,7 @@ func (p *packProgress) Text(t map[string]string) *packProgress { p.IText = t; re
 func (p *packProgress) Render() app.UI {
 	s := p.IStatus
 	return app.Div().Class("pack-progress").ID("sync-status").
-		DataSet("state", p.state()).
+		DataSet("state", p.state()).DataSet("rev", s.Rev).
 		Aria("live", "polite").Body(
 		app.If(s.Running, func() app.UI {
 			return app.Div().Body(

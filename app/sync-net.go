@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -54,19 +53,19 @@ func (n netSource) blob(ctx context.Context, hash string, size int64, progress f
 		if len(data) > 0 {
 			hdr["Range"] = "bytes=" + strconv.Itoa(len(data)) + "-"
 		}
-		before := len(data)
 		var err error
-		data, err = n.get(ctx, url, hdr, data, size, progress)
+		var broke bool
+		data, broke, err = n.get(ctx, url, hdr, data, size, progress)
 		if err == nil && int64(len(data)) == size {
 			return data, nil
 		}
 		if err == nil {
 			err = fmt.Errorf("GET %s: %w after %d of %d bytes", url, io.ErrUnexpectedEOF, len(data), size)
+			broke = true
 		}
 		lastErr = err
-		var sizeErr *pack.SizeError
-		if ctx.Err() != nil || errors.As(err, &sizeErr) || len(data) == before {
-			// No progress: the server is down, refusing, or lying.
+		if ctx.Err() != nil || !broke {
+			// The server is down, refusing, too slow, or lying.
 			return nil, err
 		}
 	}
@@ -74,11 +73,12 @@ func (n netSource) blob(ctx context.Context, hash string, size int64, progress f
 }
 
 // get fetches url, appending the body to data (a resumed range) and never
-// reading past size.
-func (n netSource) get(ctx context.Context, url string, hdr map[string]string, data []byte, size int64, progress func(int64)) ([]byte, error) {
+// reading past size. broke reports a response that began and then broke
+// off (the connection, not the server's answer): worth another try.
+func (n netSource) get(ctx context.Context, url string, hdr map[string]string, data []byte, size int64, progress func(int64)) (_ []byte, broke bool, _ error) {
 	resp, cancel, err := fetchStalling(ctx, n.b, url, hdr)
 	if err != nil {
-		return data, err
+		return data, false, err
 	}
 	defer cancel()
 	defer resp.Body.Close()
@@ -90,21 +90,22 @@ func (n netSource) get(ctx context.Context, url string, hdr map[string]string, d
 		}
 		data = data[:0]
 	default:
-		return data, &httpError{URL: url, Status: resp.Status}
+		return data, false, &httpError{URL: url, Status: resp.Status}
 	}
 	buf := make([]byte, 32<<10)
 	for {
 		k, err := resp.Body.Read(buf)
 		if int64(len(data)+k) > size {
-			return data, &pack.SizeError{Pack: "blob " + hash8(url), Name: url, Want: size, Got: int64(len(data) + k)}
+			return data, false, &pack.SizeError{Pack: "blob " + hash8(url), Name: url, Want: size, Got: int64(len(data) + k)}
 		}
 		data = append(data, buf[:k]...)
 		progress(int64(k))
 		if err == io.EOF {
-			return data, nil
+			return data, false, nil
 		}
 		if err != nil {
-			return data, resp.readErr(err)
+			err = resp.readErr(err)
+			return data, err != errTimeout, err
 		}
 	}
 }
