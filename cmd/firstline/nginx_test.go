@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	fl "github.com/firstline/firstline/app"
 	"github.com/firstline/firstline/web"
 )
 
@@ -205,7 +206,7 @@ func TestNginxHeaders(t *testing.T) {
 		}
 	}
 	// App routes: their prerendered page, revalidated (a 304 by ETag).
-	for _, route := range []string{"/", "/phrases", "/packs", "/settings"} {
+	for _, route := range fl.Routes {
 		resp, body := n.get(t, route, nil)
 		check(route, resp, 200, "no-cache")
 		want := st.files[strings.TrimPrefix(route+"/index.html", "/")]
@@ -221,7 +222,7 @@ func TestNginxHeaders(t *testing.T) {
 		}
 	}
 	// A deep link nginx has no file for gets the shell, which routes.
-	if resp, body := n.get(t, "/guide/first-steps", nil); resp.StatusCode != 200 || !bytes.Equal(body, st.files["index.html"]) {
+	if resp, body := n.get(t, "/no/such/route", nil); resp.StatusCode != 200 || !bytes.Equal(body, st.files["index.html"]) {
 		t.Errorf("deep link: %d", resp.StatusCode)
 	}
 	for _, p := range []string{"/web/nope.js", "/packs/", "/packs/blobs/nope", "/packs/index.html.gz"} {
