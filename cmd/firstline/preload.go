@@ -51,12 +51,12 @@ func withPreload(next http.Handler, packs fs.FS) http.Handler {
 
 // A preloadBundle is one downloadable bundle of the page.
 type preloadBundle struct {
-	File  string // name.flpack
+	File   string // name.flpack
 	Title  string
 	Native string // the language's name in itself, when it differs
 	Lang   string // BCP 47 tag of the language it is for ("" for all)
-	IDs   []string
-	Size  int64 // bytes of the packs' files, from the catalog
+	IDs    []string
+	Size   int64 // bytes of the packs' files, from the catalog
 }
 
 func (p *preloadServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
