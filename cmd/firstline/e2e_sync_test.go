@@ -3,13 +3,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
+	"github.com/firstline/firstline/phrases/pack"
 )
 
 // installedJS lists the installed packs as "id@version" from the app's
@@ -167,6 +172,182 @@ func TestSyncResumesCutOffDownload(t *testing.T) {
 			}
 			t.Logf("cut at %d of %d bytes: resumed with Range: %v", n, len(data), resumed)
 			p.want = "guide-en@1 phrases-first-contact-en@2"
+			p.checkKept(t)
+		})
+	}
+}
+
+// TestSyncFaults runs the app against a server that misbehaves on
+// purpose. For every fault: the Packs screen says what went wrong in
+// plain words, nothing is installed partly, and the content from before
+// is still there and works offline after a reload.
+func TestSyncFaults(t *testing.T) {
+	signer, _ := devSigner(t)
+	enPhrases := "phrases-first-contact-en"
+	blob := func(v *testRepo, path string) []byte {
+		return v.files[strings.TrimPrefix(path, PacksPrefix)].Data
+	}
+	for _, tc := range []struct {
+		name string
+		// upgrade: first install v2 of the English phrases without fault.
+		upgrade bool
+		// fault sets the server up for the failing sync.
+		fault func(t *testing.T, p *syncPhone, v1, v2 *testRepo)
+		want  string // message ID shown
+	}{
+		{name: "blob with one flipped byte", want: "sync.err.tampered", fault: func(t *testing.T, p *syncPhone, v1, v2 *testRepo) {
+			path := v2.blobPath(enPhrases, "pack.json")
+			bad := append([]byte(nil), blob(v2, path)...)
+			bad[len(bad)/2] ^= 0x01
+			p.srv.serve(v2, func(w http.ResponseWriter, r *http.Request) bool {
+				if r.URL.Path == path {
+					serveBlobBytes(w, bad)
+					return true
+				}
+				return false
+			})
+		}},
+		{name: "catalog with a bad signature", want: "sync.err.signature", fault: func(t *testing.T, p *syncPhone, v1, v2 *testRepo) {
+			cat := append([]byte(nil), v2.cat.Signed()...)
+			cat[len(cat)-6] ^= 0x01
+			p.srv.serve(v2, func(w http.ResponseWriter, r *http.Request) bool {
+				if r.URL.Path == PacksPrefix+pack.CatalogPath {
+					serveBlobBytes(w, cat)
+					return true
+				}
+				return false
+			})
+		}},
+		{name: "signed with an unknown key", want: "sync.err.unknownkey", fault: func(t *testing.T, p *syncPhone, v1, v2 *testRepo) {
+			p.srv.serve(v1.next(t, stranger(t), changeEnglishPhrases), nil)
+		}},
+		{name: "older catalog replayed", upgrade: true, want: "sync.err.replay", fault: func(t *testing.T, p *syncPhone, v1, v2 *testRepo) {
+			p.srv.serve(v1, nil)
+		}},
+		{name: "pack version going down", upgrade: true, want: "sync.err.version", fault: func(t *testing.T, p *syncPhone, v1, v2 *testRepo) {
+			old, _ := v1.cat.Entry(enPhrases)
+			cat := resign(t, signer, v2.cat.Signed(), func(c map[string]any) {
+				c["seq"] = v2.cat.Seq + 1
+				for _, e := range c["packs"].([]any) {
+					if e := e.(map[string]any); e["id"] == enPhrases {
+						e["version"], e["manifest"], e["manifest_size"], e["size"] = old.Version, old.Manifest, old.ManifestSize, old.Size
+					}
+				}
+			})
+			p.srv.serve(v2, func(w http.ResponseWriter, r *http.Request) bool {
+				if r.URL.Path == PacksPrefix+pack.CatalogPath {
+					serveBlobBytes(w, cat)
+					return true
+				}
+				return false
+			})
+		}},
+		{name: "manifest swapped between packs", want: "sync.err.tampered", fault: func(t *testing.T, p *syncPhone, v1, v2 *testRepo) {
+			path := v2.blobPath(enPhrases, "manifest")
+			other := blob(v2, v2.blobPath("guide-en", "manifest"))
+			p.srv.serve(v2, func(w http.ResponseWriter, r *http.Request) bool {
+				if r.URL.Path == path {
+					serveBlobBytes(w, other)
+					return true
+				}
+				return false
+			})
+		}},
+		{name: "file larger than its manifest says", want: "sync.err.tampered", fault: func(t *testing.T, p *syncPhone, v1, v2 *testRepo) {
+			path := v2.blobPath(enPhrases, "pack.json")
+			big := append(append([]byte(nil), blob(v2, path)...), bytes.Repeat([]byte(" "), 4096)...)
+			p.srv.serve(v2, func(w http.ResponseWriter, r *http.Request) bool {
+				if r.URL.Path == path {
+					serveBlobBytes(w, big)
+					return true
+				}
+				return false
+			})
+		}},
+		{name: "every response cut off halfway", want: "sync.err.network", fault: func(t *testing.T, p *syncPhone, v1, v2 *testRepo) {
+			path := v2.blobPath(enPhrases, "pack.json")
+			data := blob(v2, path)
+			p.srv.serve(v2, func(w http.ResponseWriter, r *http.Request) bool {
+				if r.URL.Path == path {
+					cutOff(w, data, len(data)/2)
+				}
+				return false
+			})
+		}},
+		{name: "500 on a file", want: "sync.err.server", fault: func(t *testing.T, p *syncPhone, v1, v2 *testRepo) {
+			path := v2.blobPath(enPhrases, "pack.json")
+			p.srv.serve(v2, func(w http.ResponseWriter, r *http.Request) bool {
+				if r.URL.Path == path {
+					http.Error(w, "internal error", http.StatusInternalServerError)
+					return true
+				}
+				return false
+			})
+		}},
+		{name: "404 on a manifest", want: "sync.err.server", fault: func(t *testing.T, p *syncPhone, v1, v2 *testRepo) {
+			path := v2.blobPath(enPhrases, "manifest")
+			p.srv.serve(v2, func(w http.ResponseWriter, r *http.Request) bool {
+				if r.URL.Path == path {
+					http.NotFound(w, r)
+					return true
+				}
+				return false
+			})
+		}},
+		{name: "server stopped mid-sync", want: "sync.err.network", fault: func(t *testing.T, p *syncPhone, v1, v2 *testRepo) {
+			path := v2.blobPath(enPhrases, "manifest")
+			p.srv.serve(v2, func(w http.ResponseWriter, r *http.Request) bool {
+				if r.URL.Path == path {
+					go p.app.stop()
+					panic(http.ErrAbortHandler)
+				}
+				return false
+			})
+		}},
+		{name: "slow server", want: "sync.err.timeout", fault: func(t *testing.T, p *syncPhone, v1, v2 *testRepo) {
+			path := v2.blobPath(enPhrases, "pack.json")
+			p.srv.serve(v2, func(w http.ResponseWriter, r *http.Request) bool {
+				if r.URL.Path == path {
+					select {
+					case <-r.Context().Done():
+					case <-time.After(40 * time.Second):
+					}
+					return true
+				}
+				return false
+			})
+		}},
+		{name: "storage full", want: "sync.err.storage", fault: func(t *testing.T, p *syncPhone, v1, v2 *testRepo) {
+			usage, err := chromedp.Run(p.ctx, chromedp.Evaluate[float64](`navigator.storage.estimate().then(e => e.usage)`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatal(err)
+			}
+			quota := usage + 1000
+			do(t, p.ctx, "quota", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+				_, err := cdp.Call(ctx, tg, storage.OverrideQuotaForOrigin, storage.OverrideQuotaForOriginParams{Origin: p.app.URL, QuotaSize: &quota})
+				return err
+			}))
+			p.srv.serve(v2, nil)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newSyncPhone(t)
+			v2 := p.v1.next(t, signer, changeEnglishPhrases)
+			if tc.upgrade {
+				p.srv.serve(v2, nil)
+				p.sync(t)
+				p.want = "guide-en@1 phrases-first-contact-en@2"
+				if got := eval[string](t, p.ctx, installedJS); got != p.want {
+					t.Fatalf("upgrade: installed %q", got)
+				}
+			}
+			tc.fault(t, p, p.v1, v2)
+			p.sync(t)
+			got := eval[string](t, p.ctx, `(() => { const e = document.querySelector("#sync-error"); return e ? e.dataset.error + "|" + e.querySelector("p").textContent : "none: " + document.querySelector("#sync-status").textContent; })()`)
+			id, text, _ := strings.Cut(got, "|")
+			if id != tc.want || text == "" || strings.Contains(text, "sync.err") {
+				t.Errorf("shown %q, want %s", got, tc.want)
+			}
 			p.checkKept(t)
 		})
 	}
