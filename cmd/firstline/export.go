@@ -34,8 +34,9 @@ prerendered page of every app route (index.html in a folder per route),
 the app shell (go-app's scripts, the service worker, the manifest, the
 styles, web/ assets, app.wasm), brotli and gzip copies of every text file
 and of the wasm, and the pack repository under packs/ (the built-in
-default, or REPO made by ` + "`firstline pack build`" + `). Every file is
-byte for byte what ` + "`firstline serve`" + ` sends.
+default, or REPO made by ` + "`firstline pack build`" + `). Each file is
+what ` + "`firstline serve`" + ` sends for its URL, its compressed copies
+included; the export adds brotli and gzip copies where the server has none.
 
 With -preload, the trainer's page of serve -lan comes too: preload/
 with a side-load bundle (.flpack) per language, for phones to download
