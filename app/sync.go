@@ -158,7 +158,9 @@ func (s *syncer) run(ctx context.Context, req syncRequest) (int, error) {
 		}
 	}
 	if len(entries) == 0 && len(autoLangs) == 0 {
-		return 0, nil
+		// Nothing to fetch; still finish a cleanup that a crash or a
+		// closed tab interrupted (a listing of the cache, no network).
+		return 0, st.cleanup()
 	}
 	if err := st.checkSpace(need); err != nil {
 		return 0, err
