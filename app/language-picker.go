@@ -123,9 +123,9 @@ func (p *languagePicker) Render() app.UI {
 				if q == "" && i < nRecent {
 					cls += " recent"
 				}
-				return app.Li().Body(app.Button().ID("victim-lang-"+l).Class(cls).
+				return app.Li().Body(app.Button().ID("victim-lang-"+l).Class(cls).DataSet("lang", l).
 					OnClick(func(ctx app.Context, e app.Event) {
-						chooseVictimLang(browser, l)
+						chooseVictimLang(browser, dataOf(ctx, "lang"))
 						ctx.Navigate(RoutePhrases)
 					}).Body(
 					app.Span().Class("language-self").Lang(l).Dir(packDir(l)).Text(langName(l, "self")),
@@ -144,4 +144,12 @@ func packDir(lang string) string {
 		return p.Dir
 	}
 	return "auto"
+}
+
+// dataOf reads a data-* attribute of the element an event came from.
+// Handlers made in a Range read what they act on from the element, not
+// from the loop: go-app keeps an element's first handler when the list
+// under it changes, with the loop variable of its first render.
+func dataOf(ctx app.Context, key string) string {
+	return ctx.JSSrc().Get("dataset").Get(key).String()
 }

@@ -68,7 +68,7 @@ type phraseCard struct {
 	IFavourite  bool
 	IDraftLabel string
 	IFavLabel   string
-	IOnFav      func(ctx app.Context)
+	IOnFav      func(ctx app.Context, id string)
 }
 
 func newPhraseCard() *phraseCard { return &phraseCard{} }
@@ -87,7 +87,7 @@ func (c *phraseCard) Officer(text string) *phraseCard { c.IOfficer = text; retur
 
 // Favourite sets whether the phrase is a favourite and what a tap on the
 // star does.
-func (c *phraseCard) Favourite(on bool, toggle func(ctx app.Context)) *phraseCard {
+func (c *phraseCard) Favourite(on bool, toggle func(ctx app.Context, id string)) *phraseCard {
 	c.IFavourite, c.IOnFav = on, toggle
 	return c
 }
@@ -118,11 +118,11 @@ func (c *phraseCard) Render() app.UI {
 			app.If(ph.Review.State != phrases.Reviewed, func() app.UI {
 				return app.Span().Class("badge draft").Text(c.IDraftLabel)
 			}),
-			app.Button().Class("fav").ID("fav-"+ph.ID).Aria("pressed", strconv.FormatBool(c.IFavourite)).
+			app.Button().Class("fav").ID("fav-"+ph.ID).DataSet("phrase", ph.ID).Aria("pressed", strconv.FormatBool(c.IFavourite)).
 				Aria("label", c.IFavLabel).Title(c.IFavLabel).
 				OnClick(func(ctx app.Context, e app.Event) {
 					if c.IOnFav != nil {
-						c.IOnFav(ctx)
+						c.IOnFav(ctx, dataOf(ctx, "phrase"))
 					}
 				}).Body(app.Span().Aria("hidden", "true").Text(star)),
 		),

@@ -63,6 +63,9 @@ func (p *phrasesPage) OnPreRender(ctx app.Context) { p.mountPage(ctx, "title.phr
 func (p *phrasesPage) OnMount(ctx app.Context) {
 	p.mountPage(ctx, "title.phrases")
 	p.victim = browser.Get(storeVictimLang)
+	if p.victim == "" {
+		p.victim = victimLangDefault(browser) // Settings: the language to open with
+	}
 	p.addressee = browser.Get(storeAddressee)
 	p.favs = favourites(browser)
 	ctx.ObserveState(stateLibrary, new(int))
@@ -144,7 +147,7 @@ func (p *phrasesPage) browser(v *phrases.PhrasePack) app.UI {
 		newSearchBox().Label(p.T("phrases.search")).Value(p.query).OnSearch(func(ctx app.Context, q string) { p.query = q }),
 		app.If(!searching, func() app.UI { return p.categories(v) }),
 		newPhraseList().Phrases(v, list).Grouped(!searching).Addressee(p.addressee).
-			Favourites(p.favs, func(ctx app.Context, id string) { p.favs = toggleFavourite(browser, v.Set, id) }),
+			Favourites(p.favs, func(ctx app.Context, id string) { p.favs = toggleFavourite(browser, DefaultSet, id) }),
 	)
 }
 
@@ -160,8 +163,9 @@ func (p *phrasesPage) categories(v *phrases.PhrasePack) app.UI {
 	return app.Div().Class("chips").Role("group").Aria("label", p.T("phrases.categories")).Body(
 		app.Range(chips).Slice(func(i int) app.UI {
 			c := chips[i]
-			return app.Button().Class("chip").ID("cat-"+strconv.Itoa(i)).Aria("pressed", strconv.FormatBool(p.category == c.id)).
-				Text(c.title).OnClick(func(ctx app.Context, e app.Event) { p.category = c.id })
+			return app.Button().Class("chip").ID("cat-"+strconv.Itoa(i)).DataSet("category", c.id).
+				Aria("pressed", strconv.FormatBool(p.category == c.id)).Text(c.title).
+				OnClick(func(ctx app.Context, e app.Event) { p.category = dataOf(ctx, "category") })
 		}),
 	)
 }

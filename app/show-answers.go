@@ -42,11 +42,11 @@ func (a *showAnswers) Render() app.UI {
 		app.Range(a.IAnswers).Slice(func(i int) app.UI {
 			ans := a.IAnswers[i]
 			sym := answerSymbols[ans.ID]
-			return app.Button().Class("answer answer-"+ans.ID).ID("answer-"+ans.ID).
+			return app.Button().Class("answer answer-"+ans.ID).ID("answer-"+ans.ID).DataSet("answer", ans.ID).
 				Lang(a.IPack.Lang).Dir(a.IPack.Dir).
 				OnClick(func(ctx app.Context, e app.Event) {
 					if a.IOnAnswer != nil {
-						a.IOnAnswer(ctx, ans.ID)
+						a.IOnAnswer(ctx, dataOf(ctx, "answer"))
 					}
 				}).Body(
 				app.If(sym != "", func() app.UI {
