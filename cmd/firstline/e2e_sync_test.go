@@ -5,7 +5,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -350,5 +354,85 @@ func TestSyncFaults(t *testing.T) {
 			}
 			p.checkKept(t)
 		})
+	}
+}
+
+// TestSideLoadBundle imports .flpack bundles with no network at all: a
+// tampered one through the file input is refused with the reason and
+// changes nothing; a good one dropped on the page installs, as does one
+// chosen with the file input.
+func TestSideLoadBundle(t *testing.T) {
+	p := newSyncPhone(t)
+	signer, _ := devSigner(t)
+	v2 := p.v1.next(t, signer, changeEnglishPhrases)
+	write := func(name string, ids []string, tamper bool) (string, []byte) {
+		var buf bytes.Buffer
+		if err := pack.WriteBundle(&buf, v2.files, ids); err != nil {
+			t.Fatal(err)
+		}
+		b := buf.Bytes()
+		if tamper {
+			b[len(b)-100] ^= 0x01
+		}
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path, b
+	}
+	bad, _ := write("bad.flpack", []string{"phrases-first-contact-en", "phrases-first-contact-ar"}, true)
+	_, good := write("good.flpack", []string{"phrases-first-contact-en", "phrases-first-contact-ar"}, false)
+	fr, _ := write("fr.flpack", []string{"guide-fr"}, false)
+
+	p.app.stop()
+	do(t, p.ctx, "offline", setOffline(true))
+	importFile := func(what, file string) {
+		t.Helper()
+		rev := eval[string](t, p.ctx, `document.querySelector("#sync-status").dataset.rev`)
+		do(t, p.ctx, what, chromedp.SetUploadFiles(chromedp.CSS("#pack-file"), []string{file}),
+			until(`(() => { const s = document.querySelector("#sync-status"); return s.dataset.rev !== "`+rev+`" && s.dataset.state !== "running"; })()`))
+	}
+	importFile("tampered bundle", bad)
+	if got := eval[string](t, p.ctx, `(() => { const e = document.querySelector("#sync-error"); return e ? e.dataset.error : "none"; })()`); got != "sync.err.tampered" {
+		t.Errorf("tampered bundle: shown %q", got)
+	}
+	if got := eval[string](t, p.ctx, installedJS); got != p.want {
+		t.Errorf("tampered bundle changed the packs: %q", got)
+	}
+
+	// Dropped on the page.
+	rev := eval[string](t, p.ctx, `document.querySelector("#sync-status").dataset.rev`)
+	do(t, p.ctx, "drop", chromedp.Evaluate[chromedp.Void](`(() => {
+		const bytes = Uint8Array.from(atob("`+base64.StdEncoding.EncodeToString(good)+`"), c => c.charCodeAt(0));
+		const dt = new DataTransfer();
+		dt.items.add(new File([bytes], "good.flpack"));
+		document.querySelector("main").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+	})()`), until(`(() => { const s = document.querySelector("#sync-status"); return s.dataset.rev !== "`+rev+`" && s.dataset.state === "done"; })()`))
+	p.want = "guide-en@1 phrases-first-contact-ar@1 phrases-first-contact-en@2"
+	if got := eval[string](t, p.ctx, installedJS); got != p.want {
+		t.Errorf("after drop: %q, want %q", got, p.want)
+	}
+	importFile("file input", fr)
+	p.want = "guide-en@1 guide-fr@1 phrases-first-contact-ar@1 phrases-first-contact-en@2"
+	if got := eval[string](t, p.ctx, installedJS); got != p.want {
+		t.Errorf("after file input: %q, want %q", got, p.want)
+	}
+	do(t, p.ctx, "listed", until(`!!document.querySelector("#installed-list #pack-phrases-first-contact-ar")`))
+	p.checkKept(t)
+}
+
+// TestInstallAndRemove: a pack from the catalog installs with its button
+// and goes with its remove button, blobs and all.
+func TestInstallAndRemove(t *testing.T) {
+	p := newSyncPhone(t)
+	do(t, p.ctx, "install", chromedp.Click(chromedp.CSS("#install-phrases-first-contact-ti")),
+		until(`!!document.querySelector("#installed-list #pack-phrases-first-contact-ti")`))
+	blobs := eval[int](t, p.ctx, `caches.open("packs-v1").then(c => c.keys()).then(k => k.length)`)
+	do(t, p.ctx, "remove", until(`!document.querySelector("#remove-phrases-first-contact-ti").disabled`),
+		chromedp.Click(chromedp.CSS("#remove-phrases-first-contact-ti")),
+		until(`!document.querySelector("#installed-list #pack-phrases-first-contact-ti")`))
+	do(t, p.ctx, "blobs gone", until(`caches.open("packs-v1").then(c => c.keys()).then(k => k.length === `+strconv.Itoa(blobs-1)+`)`))
+	if got := eval[string](t, p.ctx, installedJS); got != p.want {
+		t.Errorf("installed %q, want %q", got, p.want)
 	}
 }
