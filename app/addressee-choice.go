@@ -39,7 +39,7 @@ func (a *addresseeChoice) Render() app.UI {
 				name = "any"
 			}
 			return app.Button().Class("chip").ID("addressee-"+name).Role("radio").
-				Aria("checked", strconv.FormatBool(a.IValue == v)).Text(a.T("addressee."+name)).
+				Aria("checked", strconv.FormatBool(a.IValue == v)).Text(a.T("addressee." + name)).
 				OnClick(func(ctx app.Context, e app.Event) {
 					a.IValue = v
 					if a.IOnChange != nil {

@@ -50,7 +50,7 @@ func TestConversationLog(t *testing.T) {
 	logAsked(b, t0.Add(time.Second), DefaultSet, "ti", "have_passport") // a reload: not asked again
 	logAnswer(b, t0.Add(time.Minute), DefaultSet, "ti", "have_passport", "no")
 	logAnswer(b, t0.Add(2*time.Minute), DefaultSet, "ti", "have_passport", "yes") // changed their mind
-	logAnswer(b, t0.Add(3*time.Minute), DefaultSet, "fr", "hurt", "dont_know")   // answered, never logged as asked
+	logAnswer(b, t0.Add(3*time.Minute), DefaultSet, "fr", "hurt", "dont_know")    // answered, never logged as asked
 	got := loadLog(b, t0.Add(4*time.Minute))
 	if len(got) != 3 {
 		t.Fatalf("%d entries, want 3: %+v", len(got), got)

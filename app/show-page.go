@@ -154,7 +154,7 @@ func (s *showPage) Render() app.UI {
 		app.Main().ID("main").Class("show-main").Body(
 			app.H1().Class("show-text").ID("show-text").Lang(v.Lang).Dir(v.Dir).Text(text),
 			app.If(ph.Translit != "", func() app.UI {
-				return app.P().Class("show-translit").Lang(v.Lang+"-Latn").Text(ph.Translit)
+				return app.P().Class("show-translit").Lang(v.Lang + "-Latn").Text(ph.Translit)
 			}),
 			app.If(v.Lang != s.lang(), func() app.UI {
 				return app.P().Class("show-officer").ID("show-officer").Text(officerText(DefaultSet, s.lang(), ph.ID))
@@ -191,7 +191,7 @@ func (s *showPage) audioControl(source, url, text string) app.UI {
 		return app.P().Class("audio none").ID("show-audio").Text(s.T("show.audio.none"))
 	}
 	label := s.T("show.audio." + source)
-	return app.Button().Class("btn audio "+source).ID("show-audio").Text("🔊 "+label).
+	return app.Button().Class("btn audio " + source).ID("show-audio").Text("🔊 " + label).
 		OnClick(func(ctx app.Context, e app.Event) {
 			if source == audioRecorded {
 				device.PlayAudio(url)
