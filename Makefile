@@ -13,7 +13,7 @@ DEVKEY  := bin/keys/firstline-dev.key
 # The public keys compiled into the app, read when the wasm is built.
 TRUSTED = $(shell cat bin/keys/*.pub 2>/dev/null | tr '\n' ' ')
 
-.PHONY: run build wasm packs test fuzz-short test-wasm chromium bench fuzz i18n clean
+.PHONY: run build wasm packs test fuzz-short test-wasm chromium axe bench fuzz i18n clean
 
 run: build
 	$(BIN) serve -addr $(ADDR)
@@ -75,6 +75,15 @@ chromium:
 	    echo "Chromium, nginx or wrk is missing. Run as root: apt-get update && apt-get install -y chromium fonts-noto-core nginx-light libnginx-mod-http-brotli-static wrk" >&2; exit 1; \
 	  fi; \
 	fi
+	@$(MAKE) --no-print-directory axe
+
+# axe-core, the accessibility checker the browser tests inject into every
+# screen (test-only: never served). Fetched from npm into bin/.
+AXE := bin/axe/node_modules/axe-core/axe.min.js
+axe: $(AXE)
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then apt-get install -y npm; else echo "npm is missing. Run as root: apt-get install -y npm" >&2; exit 1; fi; }
+	npm install --prefix bin/axe --no-audit --no-fund --no-save axe-core@4.10
 
 bench: build chromium
 	$(GO) test -run '^$$' -bench . -benchtime 1x -count 1 ./cmd/firstline ./phrases/...

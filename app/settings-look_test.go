@@ -47,7 +47,7 @@ func TestSettingsLookAndVictimLanguage(t *testing.T) {
 	if tag := openingTag(html, "reduce-motion"); !hasAttrs(tag, `type="checkbox"`) {
 		t.Errorf("reduce motion: %s", tag)
 	}
-	if tag := openingTag(html, "victim-ti"); !boolAttr(tag, "checked") || !hasAttrs(tag, `type="radio"`) {
+	if tag := openingTag(html, "default-ti"); !boolAttr(tag, "checked") || !hasAttrs(tag, `type="radio"`) {
 		t.Errorf("stored default (ti) not checked: %s", tag)
 	}
 	for _, l := range lib.PhraseLangs(DefaultSet) {

@@ -37,30 +37,30 @@ func (c *victimLangCard) Render() app.UI {
 		name = langName(c.current, "self")
 	}
 	return app.Section().Class("card").Body(
-		app.H2().ID("victim-lang-heading").Text(c.T("settings.victimlang")),
+		app.H2().ID("default-lang-heading").Text(c.T("settings.victimlang")),
 		app.Details().Class("fold").Body(
-			app.Summary().ID("victim-lang").Class("choice").Body(app.Span().Lang(c.current).Text(name)),
-			app.Div().Class("choices").Role("radiogroup").Aria("labelledby", "victim-lang-heading").Aria("describedby", "victim-lang-hint").Body(
+			app.Summary().ID("default-lang").Class("choice").Body(app.Span().Lang(c.current).Text(name)),
+			app.Div().Class("choices").Role("radiogroup").Aria("labelledby", "default-lang-heading").Aria("describedby", "default-lang-hint").Body(
 				c.option("", c.T("settings.victimlang.none")),
 				app.Range(langs).Slice(func(i int) app.UI { return c.option(langs[i], langName(langs[i], "self")) }),
 			),
 		),
-		app.P().ID("victim-lang-hint").Class("hint").Text(c.T("settings.victimlang.hint")),
+		app.P().ID("default-lang-hint").Class("hint").Text(c.T("settings.victimlang.hint")),
 	)
 }
 
 // option is one language: a native radio button in a large label.
 func (c *victimLangCard) option(lang, name string) app.UI {
-	id := "victim-" + lang
+	id := "default-" + lang
 	if lang == "" {
-		id = "victim-none"
+		id = "default-none"
 	}
 	l := app.Label().Class("choice")
 	if lang != "" {
 		l = l.Lang(lang)
 	}
 	return l.Body(
-		app.Input().Type("radio").Name("victim-lang").ID(id).Value(lang).Checked(c.current == lang).
+		app.Input().Type("radio").Name("default-lang").ID(id).Value(lang).Checked(c.current == lang).
 			OnChange(func(ctx app.Context, e app.Event) { c.pick(lang) }),
 		app.Span().Text(name),
 	)

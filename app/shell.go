@@ -84,7 +84,9 @@ func (s *shell) Render() app.UI {
 	return app.Div().Class("shell").Body(
 		app.Header().Class("top").Body(
 			app.A().Class("brand").Href(RouteHome).Body(
-				app.Img().Src("/web/icon.svg").Alt("").Class("brand-icon"),
+				// go-app drops an empty alt: role presentation marks the
+				// icon decorative (the name follows it as text).
+				app.Img().Src("/web/icon.svg").Role("presentation").Class("brand-icon"),
 				app.Span().Text(s.T("app.name")),
 			),
 			newStatusBadge().Online(s.online).Label(s.T("status.online"), s.T("status.offline"), s.T("status.offline.hint")),

@@ -1,0 +1,154 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// waitFor waits up to 90 s for a JavaScript expression: long enough for a
+// first visit's pack sync on a loaded machine.
+func waitFor(what, expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		deadline := time.Now().Add(90 * time.Second)
+		for time.Now().Before(deadline) {
+			if ok, err := chromedp.Evaluate[bool](expr)(ctx, t); err == nil && ok {
+				return nil
+			}
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(200 * time.Millisecond):
+			}
+		}
+		return fmt.Errorf("%s: still false after 90s: %s", what, expr)
+	})
+}
+
+// waitGuide waits on the home screen for the field guide the first visit
+// installs (the pack sync).
+func waitGuide() chromedp.Action[chromedp.Void] {
+	return waitFor("the guide was never installed (is the pack sync running?)", `!!document.querySelector("#module-first-steps")`)
+}
+
+// byID selects an element whose ID holds dots (guide item IDs do).
+func byID(id string) chromedp.CSS { return chromedp.CSS(`[id="` + id + `"]`) }
+
+// TestGuideEndToEnd is an officer at a scene, on a phone: the first steps
+// in one tap, a bookmark that lands on the home screen, a checklist ticked
+// and cleared, the text size and motion settings, About, the guide in
+// Arabic with its draft notice, and all of it again in airplane mode.
+func TestGuideEndToEnd(t *testing.T) {
+	ctx := newBrowser(t)
+	a := startApp(t, nil)
+	do(t, ctx, "first load", chromedp.Navigate(a.URL+"/"), waitUsable(), waitGuide())
+
+	// One tap to the first steps at the scene: numbered steps, do's and
+	// don'ts; English is the source, so no draft notice.
+	do(t, ctx, "first steps", chromedp.Click(chromedp.CSS("#quick-first-steps")),
+		until(`location.pathname === "/guide/first-steps" && document.querySelector("main h1").textContent === "First steps at the scene"`))
+	if n := eval[int](t, ctx, `document.querySelectorAll("ol.steps > li").length`); n < 3 {
+		t.Errorf("%d numbered steps", n)
+	}
+	if !eval[bool](t, ctx, `!!document.querySelector("ul.dos > li") && !!document.querySelector("ul.donts > li")`) {
+		t.Error("no do / don't lists")
+	}
+	if eval[bool](t, ctx, `!!document.querySelector("#draft-notice")`) {
+		t.Error("draft notice on the English source")
+	}
+
+	// Bookmark the first step; it is listed at home and leads back to it.
+	step := eval[string](t, ctx, `document.querySelector("ol.steps > li").id`)
+	do(t, ctx, "bookmark", chromedp.Click(byID("mark-"+step)),
+		until(`document.getElementById("mark-`+step+`").getAttribute("aria-pressed") === "true"`))
+	do(t, ctx, "home", chromedp.Click(chromedp.CSS("#tab-guide")), until(`location.pathname === "/"`),
+		until(`!!document.getElementById("bm-`+step+`")`))
+	do(t, ctx, "open bookmark", chromedp.Click(byID("bm-"+step)),
+		until(`location.pathname === "/guide/first-steps" && location.hash === "#`+step+`" && !!document.getElementById("`+step+`")`))
+
+	// A checklist: the tick survives a reload and "Clear ticks" clears it.
+	box := "tick-what.definition.act"
+	do(t, ctx, "checklist", chromedp.Navigate(a.URL+"/guide/what"), waitUsable(), waitFor("module what", `!!document.getElementById("`+box+`")`))
+	do(t, ctx, "tick", chromedp.Click(byID(box)), until(`document.getElementById("`+box+`").checked && !document.getElementById("clear-ticks").disabled`))
+	do(t, ctx, "reload", chromedp.Reload(), waitUsable(), waitFor("ticks after reload", `!!document.getElementById("`+box+`") && document.getElementById("`+box+`").checked`))
+	do(t, ctx, "clear ticks", chromedp.Click(chromedp.CSS("#clear-ticks")), until(`!document.getElementById("`+box+`").checked`))
+
+	// Contacts: without a regional pack, the way to get one.
+	do(t, ctx, "referral", chromedp.Navigate(a.URL+"/guide/referral"), waitUsable(),
+		waitFor("contacts", `!!document.querySelector(".contacts-none a[href='/packs'], .contact a[href^='tel:']")`))
+
+	// Text size and reduce motion: classes on <html>, kept on reload.
+	do(t, ctx, "settings", chromedp.Navigate(a.URL+"/settings"), waitUsable())
+	do(t, ctx, "extra large text", chromedp.Click(chromedp.CSS("#textsize-xl")),
+		until(`document.documentElement.classList.contains("text-xl") && getComputedStyle(document.documentElement).fontSize === "22px"`))
+	do(t, ctx, "reduce motion", chromedp.Click(chromedp.CSS("#reduce-motion")),
+		until(`document.documentElement.classList.contains("reduce-motion")`))
+	do(t, ctx, "reload settings", chromedp.Reload(), waitUsable(),
+		until(`document.documentElement.classList.contains("text-xl") && document.documentElement.classList.contains("reduce-motion") && document.getElementById("textsize-xl").checked`))
+	do(t, ctx, "normal text", chromedp.Click(chromedp.CSS("#textsize-m")),
+		until(`getComputedStyle(document.documentElement).fontSize === "16px" && !document.documentElement.classList.contains("text-xl")`))
+
+	// About: the version and the guide's sources.
+	do(t, ctx, "about", chromedp.Click(chromedp.CSS("#about-link")),
+		until(`location.pathname === "/about" && !!document.querySelector("#about-sources [id='about.sources.palermo']")`))
+	if v := eval[string](t, ctx, `document.getElementById("about-version").textContent`); v == "" || v == "dev" {
+		t.Errorf("About shows version %q", v)
+	}
+
+	// Arabic: the Arabic guide arrives with the next sync, marked draft.
+	do(t, ctx, "Arabic", chromedp.Navigate(a.URL+"/settings"), waitUsable(), chromedp.Click(chromedp.CSS("#lang-ar")),
+		until(`document.documentElement.dir === "rtl"`))
+	do(t, ctx, "Arabic guide", chromedp.Navigate(a.URL+"/"), waitUsable(),
+		waitFor("the Arabic guide", `document.querySelector("#module-first-steps .row-title")?.textContent === "الخطوات الأولى في الموقع" && !!document.querySelector("#draft-notice")`))
+	if eval[bool](t, ctx, `!!document.querySelector("#guide-fallback")`) {
+		t.Error("fallback notice with the Arabic guide installed")
+	}
+
+	// Airplane mode after the first visit: everything still opens.
+	do(t, ctx, "service worker", until(`!!navigator.serviceWorker.controller`))
+	a.stop()
+	do(t, ctx, "offline", setOffline(true))
+	do(t, ctx, "offline first steps", chromedp.Navigate(a.URL+"/guide/first-steps"), waitUsable(),
+		waitFor("offline guide", `document.querySelectorAll("ol.steps > li").length >= 3 && document.querySelector("main h1").textContent === "الخطوات الأولى في الموقع"`))
+	do(t, ctx, "offline bookmark at home", chromedp.Navigate(a.URL+"/"), waitUsable(),
+		waitFor("offline bookmark", `!!document.getElementById("bm-`+step+`")`))
+}
+
+// TestAccessibility audits every screen with axe-core on the phone
+// viewport, in the light and the dark theme, left to right and right to
+// left: no serious or critical violation anywhere.
+func TestAccessibility(t *testing.T) {
+	ctx := newBrowser(t)
+	a := startApp(t, nil)
+	do(t, ctx, "first load", chromedp.Navigate(a.URL+"/"), waitUsable(), waitGuide())
+	// A bookmark, so that the home screen lists one.
+	eval[bool](t, ctx, `(localStorage.setItem("firstline.bookmarks", "first-steps.scene.1"), true)`)
+	screens := []string{"/", "/guide/first-steps", "/guide/what", "/guide/indicators", "/guide/referral", "/about", "/settings",
+		"/packs", "/phrases", "/phrases/language", "/show/en/have_passport"}
+	for _, lang := range []string{"en", "ar"} {
+		if lang == "ar" {
+			do(t, ctx, "Arabic", chromedp.Navigate(a.URL+"/settings"), waitUsable(), chromedp.Click(chromedp.CSS("#lang-ar")),
+				until(`document.documentElement.dir === "rtl"`))
+		}
+		for _, s := range screens {
+			do(t, ctx, "open "+s, chromedp.Navigate(a.URL+s), chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+				if s == "/show/en/have_passport" { // full screen: no page heading
+					_, err := until(`!document.getElementById("app-wasm-loader") && !!document.querySelector("#show-text")`)(ctx, t)
+					return err
+				}
+				_, err := waitUsable()(ctx, t)
+				return err
+			}))
+			// Folded parts open, so that they are audited too.
+			eval[bool](t, ctx, `(document.querySelectorAll("details").forEach(d => d.open = true), true)`)
+			for _, theme := range []string{"light", "dark"} {
+				audit(t, ctx, lang+" "+s, theme)
+			}
+		}
+	}
+}
