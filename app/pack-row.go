@@ -23,7 +23,7 @@ type packRow struct {
 	IID       string
 	ITitle    string
 	ILangs    []string
-	IMeta     string   // version, size, when installed: already formatted
+	IMeta     []string // version, size: already formatted
 	IActions  []string // packInstall, packUpdate, packRemove
 	ILabels   map[string]string
 	IBusy     bool
@@ -35,7 +35,7 @@ func newPackRow() *packRow { return &packRow{} }
 func (r *packRow) ID(id string) *packRow               { r.IID = id; return r }
 func (r *packRow) Title(t string) *packRow             { r.ITitle = t; return r }
 func (r *packRow) Langs(l []string) *packRow           { r.ILangs = l; return r }
-func (r *packRow) Meta(m string) *packRow              { r.IMeta = m; return r }
+func (r *packRow) Meta(m ...string) *packRow           { r.IMeta = m; return r }
 func (r *packRow) Actions(a ...string) *packRow        { r.IActions = a; return r }
 func (r *packRow) Labels(l map[string]string) *packRow { r.ILabels = l; return r }
 func (r *packRow) Busy(b bool) *packRow                { r.IBusy = b; return r }
@@ -50,7 +50,16 @@ func (r *packRow) Render() app.UI {
 		app.Div().Class("pack-info").Body(
 			// The title is in the pack's own language and script.
 			app.Span().Class("pack-title").ID(titleID).Lang(first(r.ILangs)).Dir("auto").Text(r.ITitle),
-			app.Span().Class("pack-meta").Text(strings.Join(r.ILangs, ", ")+" · "+r.IMeta),
+			// Each part isolated (<bdi>), so "52 KB" stays "52 KB" in a
+			// right-to-left sentence.
+			app.Span().Class("pack-meta").Body(
+				app.Range(r.meta()).Slice(func(i int) app.UI {
+					if i > 0 {
+						return app.Span().Body(app.Text(" · "), app.Bdi().Text(r.meta()[i]))
+					}
+					return app.Bdi().Text(r.meta()[i])
+				}),
+			),
 		),
 		app.Div().Class("pack-actions").Body(
 			app.Range(r.IActions).Slice(func(i int) app.UI {
@@ -71,6 +80,10 @@ func (r *packRow) Render() app.UI {
 			}),
 		),
 	)
+}
+
+func (r *packRow) meta() []string {
+	return append([]string{strings.Join(r.ILangs, ", ")}, r.IMeta...)
 }
 
 func first(s []string) string {

@@ -202,4 +202,3 @@ func (p *packsPage) progressText() map[string]string {
 	}
 	return t
 }
-
