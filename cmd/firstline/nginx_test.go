@@ -47,38 +47,31 @@ func nginxPath(t testing.TB) string {
 
 // nginxSite is a static export served by a real nginx on loopback.
 type nginxSite struct {
-	URL  string
-	Dir  string // the export
-	site *site
-	cmd  *exec.Cmd
+	URL    string
+	Dir    string // the export being served
+	root   string // nginx's root: a symbolic link to Dir
+	prefix string
+	site   *site
+	cmd    *exec.Cmd
+	n      int // exports so far
 }
 
 // startNginx exports the app (built-in packs unless packs is given) and
 // serves it with nginx and the sample configuration: a child process in
 // the foreground (daemon off) with its own prefix and config, stopped
 // when the test ends.
-func startNginx(t testing.TB, packs fs.FS) *nginxSite {
+func startNginx(t testing.TB, packs fs.FS) *nginxSite { return startNginxLog(t, packs, false) }
+
+// startNginxLog is startNginx, with nginx logging every request for
+// requests() when logRequests is set.
+func startNginxLog(t testing.TB, packs fs.FS, logRequests bool) *nginxSite {
 	t.Helper()
 	bin := nginxPath(t)
-	if packs == nil {
-		var err error
-		if packs, err = fs.Sub(web.FS, "packs"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	st, err := exportSite(newTestServer(t, nil), packs)
-	if err == nil {
-		err = st.addPreload(packs)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
 	tmp := t.TempDir()
-	dir := filepath.Join(tmp, "site")
-	if err := st.writeTo(dir); err != nil {
-		t.Fatal(err)
-	}
-
+	n := &nginxSite{root: filepath.Join(tmp, "current"), prefix: filepath.Join(tmp, "nginx")}
+	n.publish(t, packs)
+	st := n.site
+	dir := n.root
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -86,7 +79,7 @@ func startNginx(t testing.TB, packs fs.FS) *nginxSite {
 	addr := ln.Addr().String()
 	ln.Close()
 
-	prefix := filepath.Join(tmp, "nginx")
+	prefix := n.prefix
 	os.MkdirAll(filepath.Join(prefix, "tmp"), 0o755)
 	mime, err := os.ReadFile("/etc/nginx/mime.types")
 	if err != nil {
@@ -113,7 +106,7 @@ pid %[1]s/nginx.pid;
 error_log %[1]s/error.log warn;
 events { worker_connections 512; }
 http {
-    access_log off;
+    %[3]s
     client_body_temp_path %[1]s/tmp/body;
     proxy_temp_path %[1]s/tmp/proxy;
     fastcgi_temp_path %[1]s/tmp/fastcgi;
@@ -123,7 +116,7 @@ http {
     keepalive_requests 100000;
 %[2]s
 }
-`, prefix, server)
+`, prefix, server, accessLog(prefix, logRequests))
 	confPath := filepath.Join(prefix, "nginx.conf")
 	if err := os.WriteFile(confPath, conf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
@@ -145,7 +138,7 @@ http {
 			<-exited
 		}
 	})
-	n := &nginxSite{URL: "http://" + addr, Dir: dir, site: st, cmd: cmd}
+	n.URL, n.cmd = "http://"+addr, cmd
 	for deadline := time.Now().Add(15 * time.Second); ; {
 		if c, err := net.Dial("tcp", addr); err == nil {
 			c.Close()
@@ -161,6 +154,72 @@ http {
 			t.Fatalf("nginx did not listen on %s:\n%s", addr, out.String())
 		}
 	}
+}
+
+func accessLog(prefix string, on bool) string {
+	if !on {
+		return "access_log off;"
+	}
+	return `log_format firstline '$request_uri $status $http_range';
+    access_log ` + prefix + `/access.log firstline;`
+}
+
+// publish exports the app with packs (the built-in repository if nil)
+// into a new folder and switches nginx to it in one step, by replacing
+// the symbolic link nginx's root names: the way to publish a new build
+// or a new pack repository on a live static server.
+func (n *nginxSite) publish(t testing.TB, packs fs.FS) {
+	t.Helper()
+	if packs == nil {
+		var err error
+		if packs, err = fs.Sub(web.FS, "packs"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	newTestServer(t, nil) // skips (or fails under CI) without the wasm build
+	srv, err := newServer(web.FS, packs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := exportSite(srv, packs)
+	if err == nil {
+		err = st.addPreload(packs)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	n.n++
+	dir := filepath.Join(filepath.Dir(n.root), fmt.Sprintf("site-%d", n.n))
+	if err := st.writeTo(dir); err != nil {
+		t.Fatal(err)
+	}
+	link := n.root + ".new"
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(link, n.root); err != nil {
+		t.Fatal(err)
+	}
+	n.Dir, n.site = dir, st
+}
+
+// requests returns the requests nginx logged since the last call, as
+// "path status" (and the Range header when there was one), without the
+// app shell's.
+func (n *nginxSite) requests(t testing.TB) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(n.prefix, "access.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Truncate(filepath.Join(n.prefix, "access.log"), 0)
+	var out []string
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if strings.HasPrefix(line, PacksPrefix) {
+			out = append(out, strings.TrimSuffix(line, " -"))
+		}
+	}
+	return out
 }
 
 func (n *nginxSite) get(t *testing.T, path string, header map[string]string) (*http.Response, []byte) {
@@ -365,4 +424,57 @@ func TestNginxEndToEnd(t *testing.T) {
 		}
 	}
 	do(t, ctx, "offline reload", chromedp.Reload(), waitUsable())
+}
+
+// TestNginxSync runs the app's sync against the static export behind
+// nginx: the first visit installs the default packs; a new repository is
+// published (a new export, switched in one step) with one pack changed,
+// and a sync fetches the catalog, that pack's manifest and its changed
+// file, nothing else; a sync with no change is one request answered 304;
+// offline, everything stays.
+func TestNginxSync(t *testing.T) {
+	ctx := newBrowser(t)
+	v1 := defaultRepo(t)
+	n := startNginxLog(t, v1.files, true)
+
+	want := "guide-en@1 phrases-first-contact-en@1"
+	do(t, ctx, "first visit", chromedp.Navigate(n.URL+"/packs"), waitUsable(),
+		until(installedJS+` === "`+want+`"`), until(syncDoneJS))
+	first := n.requests(t)
+	if len(first) < 5 || first[0] != "/packs/catalog 200" {
+		t.Errorf("first visit: %v", first)
+	}
+
+	signer, _ := devSigner(t)
+	v2 := v1.next(t, signer, changeEnglishPhrases)
+	n.publish(t, v2.files)
+	syncNow := func(what string) {
+		t.Helper()
+		rev := eval[string](t, ctx, `document.querySelector("#sync-status").dataset.rev`)
+		do(t, ctx, what, until(`!document.querySelector("#sync-now").disabled`),
+			chromedp.Click(chromedp.CSS("#sync-now")),
+			until(`(() => { const s = document.querySelector("#sync-status"); return s.dataset.rev !== "`+rev+`" && s.dataset.state !== "running"; })()`))
+		if state := eval[string](t, ctx, `document.querySelector("#sync-status").dataset.state`); state != "done" {
+			t.Fatalf("%s: %s: %s", what, state, eval[string](t, ctx, `document.querySelector("#sync-status").textContent`))
+		}
+	}
+	syncNow("sync one changed pack")
+	wantReqs := []string{"/packs/catalog 200", v2.blobPath("phrases-first-contact-en", "manifest") + " 200", v2.blobPath("phrases-first-contact-en", "pack.json") + " 200"}
+	if got := n.requests(t); strings.Join(got, ", ") != strings.Join(wantReqs, ", ") {
+		t.Errorf("update requests:\n got %v\nwant %v", got, wantReqs)
+	}
+	want = "guide-en@1 phrases-first-contact-en@2"
+	if got := eval[string](t, ctx, installedJS); got != want {
+		t.Errorf("installed %q, want %q", got, want)
+	}
+	syncNow("sync with no change")
+	if got := n.requests(t); strings.Join(got, ", ") != "/packs/catalog 304" {
+		t.Errorf("no-change sync: %v, want one 304 for the catalog", got)
+	}
+
+	n.cmd.Process.Signal(syscall.SIGQUIT)
+	do(t, ctx, "offline reload", setOffline(true), chromedp.Navigate(n.URL+"/"), waitUsable(), until(guideShownJS))
+	if got := eval[string](t, ctx, installedJS); got != want {
+		t.Errorf("offline: installed %q, want %q", got, want)
+	}
 }
