@@ -136,13 +136,15 @@ func (p *phrasesPage) browser(v *phrases.PhrasePack) app.UI {
 			app.Span().Class("victim-lang-name").ID("victim-lang").Lang(v.Lang).Dir(v.Dir).Text(langName(v.Lang, "self")),
 			app.A().Class("btn").ID("change-language").Href(RouteLanguage).Text(p.T("phrases.lang.change")),
 		),
-		app.Div().Class("quick").Body(
+		app.Div().Class("phrase-quick").Body(
 			app.A().Class("quick-action").ID("show-opening").Href(showURL(v.Lang, firstOf(v, "opening"))).Text(p.T("phrases.opening")),
 			app.A().Class("quick-action").ID("show-closing").Href(showURL(v.Lang, firstOf(v, "closing"))).Text(p.T("phrases.closing")),
 		),
-		newAddresseeChoice().Value(p.addressee).OnChange(func(ctx app.Context, a string) {
-			p.addressee = a
-			browser.Set(storeAddressee, a)
+		app.If(hasVariants(v), func() app.UI {
+			return newAddresseeChoice().Value(p.addressee).OnChange(func(ctx app.Context, a string) {
+				p.addressee = a
+				browser.Set(storeAddressee, a)
+			})
 		}),
 		newSearchBox().Label(p.T("phrases.search")).Value(p.query).OnSearch(func(ctx app.Context, q string) { p.query = q }),
 		app.If(!searching, func() app.UI { return p.categories(v) }),
