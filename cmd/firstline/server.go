@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path"
+	"strconv"
 	"strings"
 
 	fl "github.com/firstline/firstline/app"
@@ -94,8 +95,11 @@ func newServer(webFS, packsFS fs.FS) (*server, error) {
 		CacheableResources:      []string{"/web/icon.svg", "/web/boot.js"},
 		Version:                 s.version,
 		WasmContentLengthHeader: rawSizeHeader,
-		ServiceWorkerTemplate:   string(worker.data),
-		Resources:               app.LocalDir(""),
+		// The raw size also goes into app.js, so the loading progress is
+		// right on a static host that cannot send X-Uncompressed-Length.
+		WasmContentLength:     strconv.Itoa(len(assets["/web/app.wasm"].data)),
+		ServiceWorkerTemplate: string(worker.data),
+		Resources:             app.LocalDir(""),
 	}
 	s.pages = h
 	for _, name := range goappFiles {
