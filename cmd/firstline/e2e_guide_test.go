@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -78,9 +79,16 @@ func TestGuideEndToEnd(t *testing.T) {
 	do(t, ctx, "reload", chromedp.Reload(), waitUsable(), waitFor("ticks after reload", `!!document.getElementById("`+box+`") && document.getElementById("`+box+`").checked`))
 	do(t, ctx, "clear ticks", chromedp.Click(chromedp.CSS("#clear-ticks")), until(`!document.getElementById("`+box+`").checked`))
 
-	// Contacts: without a regional pack, the way to get one.
+	// Contacts: without a regional pack, the way to get one; with it,
+	// tap-to-call links.
 	do(t, ctx, "referral", chromedp.Navigate(a.URL+"/guide/referral"), waitUsable(),
-		waitFor("contacts", `!!document.querySelector(".contacts-none a[href='/packs'], .contact a[href^='tel:']")`))
+		waitFor("no contacts", `!!document.querySelector(".contacts-none a[href='/packs']")`))
+	do(t, ctx, "install the regional pack", installRegion(a.URL))
+	do(t, ctx, "referral with contacts", chromedp.Navigate(a.URL+"/guide/referral"), waitUsable(),
+		waitFor("contacts", `!!document.querySelector(".contact a[href='tel:+0000000000']")`))
+	if got := eval[string](t, ctx, `document.querySelector(".contact a[href^='tel:']").textContent`); !strings.Contains(got, "+000 0000 000") {
+		t.Errorf("call link reads %q", got)
+	}
 
 	// Text size and reduce motion: classes on <html>, kept on reload.
 	do(t, ctx, "settings", chromedp.Navigate(a.URL+"/settings"), waitUsable())
@@ -119,6 +127,17 @@ func TestGuideEndToEnd(t *testing.T) {
 		waitFor("offline bookmark", `!!document.getElementById("bm-`+step+`")`))
 }
 
+// installRegion installs the sample regional pack from the Packs screen.
+func installRegion(base string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		return chromedp.Do(ctx, chromedp.Navigate(base+"/packs"), waitUsable(),
+			// Enabled: the buttons wait while a sync runs.
+			waitFor("the regional pack offered", `document.getElementById("install-region-sample-region")?.disabled === false`),
+			chromedp.Click(chromedp.CSS("#install-region-sample-region")),
+			waitFor("the regional pack installed", `!!document.getElementById("remove-region-sample-region")`))
+	})
+}
+
 // TestAccessibility audits every screen with axe-core on the phone
 // viewport, in the light and the dark theme, left to right and right to
 // left: no serious or critical violation anywhere.
@@ -126,6 +145,7 @@ func TestAccessibility(t *testing.T) {
 	ctx := newBrowser(t)
 	a := startApp(t, nil)
 	do(t, ctx, "first load", chromedp.Navigate(a.URL+"/"), waitUsable(), waitGuide())
+	do(t, ctx, "install the regional pack", installRegion(a.URL))
 	// A bookmark, so that the home screen lists one.
 	eval[bool](t, ctx, `(localStorage.setItem("firstline.bookmarks", "first-steps.scene.1"), true)`)
 	screens := []string{"/", "/guide/first-steps", "/guide/what", "/guide/indicators", "/guide/referral", "/about", "/settings",
