@@ -56,10 +56,11 @@ func toggleFavourite(b platform, set, id string) []string {
 
 // phraseCard is one phrase in the list: the officer's text, the text in
 // the person's language and script, a draft badge, a favourite toggle.
-// Tapping it opens the phrase full-screen for the person.
+// Tapping it opens the phrase full-screen for the person. It builds plain
+// elements (UI), not a component: a list re-renders up to a hundred
+// cards on every keystroke of a search, and go-app's per-component
+// update costs more than the card itself.
 type phraseCard struct {
-	app.Compo
-
 	IPhrase     *phrases.Phrase
 	ILang       string // the person's language
 	IDir        string
@@ -98,7 +99,8 @@ func (c *phraseCard) Labels(draft, fav string) *phraseCard {
 	return c
 }
 
-func (c *phraseCard) Render() app.UI {
+// UI returns the card's elements.
+func (c *phraseCard) UI() app.UI {
 	ph := c.IPhrase
 	if ph == nil {
 		return app.Li()

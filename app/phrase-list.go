@@ -69,7 +69,7 @@ func (l *phraseList) Render() app.UI {
 				return newPhraseCard().Phrase(ph, p.Lang, p.Dir).Addressee(l.IAddressee).
 					Officer(l.officer(ph.ID)).
 					Labels(l.T("phrases.draft"), l.T("phrases.favourite")).
-					Favourite(slices.Contains(l.IFavourites, p.Set+"/"+ph.ID), l.IOnFav)
+					Favourite(slices.Contains(l.IFavourites, p.Set+"/"+ph.ID), l.IOnFav).UI()
 			})),
 		)
 	}))

@@ -3,6 +3,7 @@ package app
 import (
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/firstline/firstline/locales"
 	"github.com/firstline/firstline/phrases"
@@ -126,11 +127,14 @@ func (p *phrasesPage) noLanguage() app.UI {
 
 func (p *phrasesPage) browser(v *phrases.PhrasePack) app.UI {
 	searching := p.query != ""
+	var took time.Duration // the search's own time, for make bench
 	list := p.browse(v)
 	if searching {
+		start := time.Now()
 		list = p.search(v)
+		took = time.Since(start)
 	}
-	return app.Div().Class("phrases").Body(
+	return app.Div().Class("phrases").DataSet("search-us", took.Microseconds()).Body(
 		app.Div().Class("victim-lang").Body(
 			app.Span().Class("label").Text(p.T("phrases.lang.label")),
 			app.Span().Class("victim-lang-name").ID("victim-lang").Lang(v.Lang).Dir(v.Dir).Text(langName(v.Lang, "self")),
