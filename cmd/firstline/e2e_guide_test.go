@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -37,8 +38,17 @@ func waitGuide() chromedp.Action[chromedp.Void] {
 	return waitFor("the guide was never installed (is the pack sync running?)", `!!document.querySelector("#module-first-steps")`)
 }
 
-// byID selects an element whose ID holds dots (guide item IDs do).
-func byID(id string) chromedp.CSS { return chromedp.CSS(`[id="` + id + `"]`) }
+// tap scrolls an element of the page to the middle of the screen and
+// taps it: chromedp's own scrolling can leave it under the fixed bottom
+// bar, and the tap would land on a tab.
+func tap(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		q, _ := json.Marshal(sel)
+		return chromedp.Do(ctx, until(`!!document.querySelector(`+string(q)+`)`),
+			chromedp.Evaluate[chromedp.Void](`document.querySelector(`+string(q)+`).scrollIntoView({block: "center"})`),
+			chromedp.Click(chromedp.CSS(sel)))
+	})
+}
 
 // TestGuideEndToEnd is an officer at a scene, on a phone: the first steps
 // in one tap, a bookmark that lands on the home screen, a checklist ticked
@@ -51,7 +61,7 @@ func TestGuideEndToEnd(t *testing.T) {
 
 	// One tap to the first steps at the scene: numbered steps, do's and
 	// don'ts; English is the source, so no draft notice.
-	do(t, ctx, "first steps", chromedp.Click(chromedp.CSS("#quick-first-steps")),
+	do(t, ctx, "first steps", tap("#quick-first-steps"),
 		until(`location.pathname === "/guide/first-steps" && document.querySelector("main h1").textContent === "First steps at the scene"`))
 	if n := eval[int](t, ctx, `document.querySelectorAll("ol.steps > li").length`); n < 3 {
 		t.Errorf("%d numbered steps", n)
@@ -65,19 +75,19 @@ func TestGuideEndToEnd(t *testing.T) {
 
 	// Bookmark the first step; it is listed at home and leads back to it.
 	step := eval[string](t, ctx, `document.querySelector("ol.steps > li").id`)
-	do(t, ctx, "bookmark", chromedp.Click(byID("mark-"+step)),
+	do(t, ctx, "bookmark", tap(`[id="mark-`+step+`"]`),
 		until(`document.getElementById("mark-`+step+`").getAttribute("aria-pressed") === "true"`))
 	do(t, ctx, "home", chromedp.Click(chromedp.CSS("#tab-guide")), until(`location.pathname === "/"`),
 		until(`!!document.getElementById("bm-`+step+`")`))
-	do(t, ctx, "open bookmark", chromedp.Click(byID("bm-"+step)),
+	do(t, ctx, "open bookmark", tap(`[id="bm-`+step+`"]`),
 		until(`location.pathname === "/guide/first-steps" && location.hash === "#`+step+`" && !!document.getElementById("`+step+`")`))
 
 	// A checklist: the tick survives a reload and "Clear ticks" clears it.
 	box := "tick-what.definition.act"
 	do(t, ctx, "checklist", chromedp.Navigate(a.URL+"/guide/what"), waitUsable(), waitFor("module what", `!!document.getElementById("`+box+`")`))
-	do(t, ctx, "tick", chromedp.Click(byID(box)), until(`document.getElementById("`+box+`").checked && !document.getElementById("clear-ticks").disabled`))
+	do(t, ctx, "tick", tap(`[id="`+box+`"]`), until(`document.getElementById("`+box+`").checked && !document.getElementById("clear-ticks").disabled`))
 	do(t, ctx, "reload", chromedp.Reload(), waitUsable(), waitFor("ticks after reload", `!!document.getElementById("`+box+`") && document.getElementById("`+box+`").checked`))
-	do(t, ctx, "clear ticks", chromedp.Click(chromedp.CSS("#clear-ticks")), until(`!document.getElementById("`+box+`").checked`))
+	do(t, ctx, "clear ticks", tap("#clear-ticks"), until(`!document.getElementById("`+box+`").checked`))
 
 	// Contacts: without a regional pack, the way to get one; with it,
 	// tap-to-call links.
@@ -92,24 +102,24 @@ func TestGuideEndToEnd(t *testing.T) {
 
 	// Text size and reduce motion: classes on <html>, kept on reload.
 	do(t, ctx, "settings", chromedp.Navigate(a.URL+"/settings"), waitUsable())
-	do(t, ctx, "extra large text", chromedp.Click(chromedp.CSS("#textsize-xl")),
+	do(t, ctx, "extra large text", tap("#textsize-xl"),
 		until(`document.documentElement.classList.contains("text-xl") && getComputedStyle(document.documentElement).fontSize === "22px"`))
-	do(t, ctx, "reduce motion", chromedp.Click(chromedp.CSS("#reduce-motion")),
+	do(t, ctx, "reduce motion", tap("#reduce-motion"),
 		until(`document.documentElement.classList.contains("reduce-motion")`))
 	do(t, ctx, "reload settings", chromedp.Reload(), waitUsable(),
 		until(`document.documentElement.classList.contains("text-xl") && document.documentElement.classList.contains("reduce-motion") && document.getElementById("textsize-xl").checked`))
-	do(t, ctx, "normal text", chromedp.Click(chromedp.CSS("#textsize-m")),
+	do(t, ctx, "normal text", tap("#textsize-m"),
 		until(`getComputedStyle(document.documentElement).fontSize === "16px" && !document.documentElement.classList.contains("text-xl")`))
 
 	// About: the version and the guide's sources.
-	do(t, ctx, "about", chromedp.Click(chromedp.CSS("#about-link")),
+	do(t, ctx, "about", tap("#about-link"),
 		until(`location.pathname === "/about" && !!document.querySelector("#about-sources [id='about.sources.palermo']")`))
 	if v := eval[string](t, ctx, `document.getElementById("about-version").textContent`); v == "" || v == "dev" {
 		t.Errorf("About shows version %q", v)
 	}
 
 	// Arabic: the Arabic guide arrives with the next sync, marked draft.
-	do(t, ctx, "Arabic", chromedp.Navigate(a.URL+"/settings"), waitUsable(), chromedp.Click(chromedp.CSS("#lang-ar")),
+	do(t, ctx, "Arabic", chromedp.Navigate(a.URL+"/settings"), waitUsable(), tap("#lang-ar"),
 		until(`document.documentElement.dir === "rtl"`))
 	do(t, ctx, "Arabic guide", chromedp.Navigate(a.URL+"/"), waitUsable(),
 		waitFor("the Arabic guide", `document.querySelector("#module-first-steps .row-title")?.textContent === "الخطوات الأولى في الموقع" && !!document.querySelector("#draft-notice")`))
@@ -133,7 +143,7 @@ func installRegion(base string) chromedp.Action[chromedp.Void] {
 		return chromedp.Do(ctx, chromedp.Navigate(base+"/packs"), waitUsable(),
 			// Enabled: the buttons wait while a sync runs.
 			waitFor("the regional pack offered", `document.getElementById("install-region-sample-region")?.disabled === false`),
-			chromedp.Click(chromedp.CSS("#install-region-sample-region")),
+			tap("#install-region-sample-region"),
 			waitFor("the regional pack installed", `!!document.getElementById("remove-region-sample-region")`))
 	})
 }
@@ -144,6 +154,7 @@ func installRegion(base string) chromedp.Action[chromedp.Void] {
 func TestAccessibility(t *testing.T) {
 	ctx := newBrowser(t)
 	a := startApp(t, nil)
+	do(t, ctx, "narrowest phone", chromedp.EmulateViewport(320, 640, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
 	do(t, ctx, "first load", chromedp.Navigate(a.URL+"/"), waitUsable(), waitGuide())
 	do(t, ctx, "install the regional pack", installRegion(a.URL))
 	// A bookmark, so that the home screen lists one.
@@ -152,7 +163,7 @@ func TestAccessibility(t *testing.T) {
 		"/packs", "/phrases", "/phrases/language", "/show/en/have_passport"}
 	for _, lang := range []string{"en", "ar"} {
 		if lang == "ar" {
-			do(t, ctx, "Arabic", chromedp.Navigate(a.URL+"/settings"), waitUsable(), chromedp.Click(chromedp.CSS("#lang-ar")),
+			do(t, ctx, "Arabic", chromedp.Navigate(a.URL+"/settings"), waitUsable(), tap("#lang-ar"),
 				until(`document.documentElement.dir === "rtl"`))
 		}
 		for _, s := range screens {
@@ -166,9 +177,24 @@ func TestAccessibility(t *testing.T) {
 			}))
 			// Folded parts open, so that they are audited too.
 			eval[bool](t, ctx, `(document.querySelectorAll("details").forEach(d => d.open = true), true)`)
+			// 320 px wide: nothing sticks out sideways, and every control
+			// is at least 48 px square.
+			if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 320 {
+				t.Errorf("%s %s: %d px wide at 320 px", lang, s, w)
+			}
+			if small := eval[string](t, ctx, smallTargets); small != "" {
+				t.Errorf("%s %s: targets under 48 px: %s", lang, s, small)
+			}
 			for _, theme := range []string{"light", "dark"} {
 				audit(t, ctx, lang+" "+s, theme)
 			}
 		}
 	}
 }
+
+// smallTargets lists the visible controls of the guide and settings
+// screens smaller than 48x48 px (links inside running text are exempt).
+const smallTargets = `[...document.querySelectorAll(
+  ".bookmark, .link-row, .quick-action, .choice, .btn, .back, .tick, .tab, .brand")]
+  .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.width < 47.5 || r.height < 47.5); })
+  .slice(0, 5).map(e => (e.id || e.className) + " " + Math.round(e.getBoundingClientRect().width) + "x" + Math.round(e.getBoundingClientRect().height)).join(", ")`
