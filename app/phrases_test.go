@@ -160,3 +160,38 @@ func TestPhraseList(t *testing.T) {
 		t.Error("favourites not marked")
 	}
 }
+
+// Audio: the pack's recording first, else the device's voice for the
+// language, else none; and which one is said.
+func TestShowAudio(t *testing.T) {
+	lib := withContent(t)
+	d := device.(*memDevice)
+	ti := lib.Phrases(DefaultSet, "ti")
+	ph := *phraseOf(ti, "have_passport")
+	ph.Audio = "audio/have_passport.opus"
+	rec := &memLibrary{sets: lib.sets, audio: map[string]string{DefaultSet + "/ti/audio/have_passport.opus": "blob:clip"}}
+	for _, tc := range []struct {
+		name    string
+		lib     Library
+		voices  []string
+		wantSrc string
+	}{
+		{"recording", rec, []string{"ti-ER"}, audioRecorded},
+		{"voice", lib, []string{"en-US", "ti_ER"}, audioVoice},
+		{"none", lib, []string{"am-ET"}, audioNone},
+	} {
+		SetLibrary(tc.lib)
+		d.voices = tc.voices
+		s := &showPage{victim: "ti", id: "have_passport"}
+		s.voice = device.HasVoice("ti")
+		if src, _ := s.audio(&ph); src != tc.wantSrc {
+			t.Errorf("%s: audio from %q, want %q", tc.name, src, tc.wantSrc)
+		}
+		src, url := s.audio(&ph)
+		html := app.HTMLString(s.audioControl(src, url, ph.Text))
+		if want := map[string]string{audioRecorded: "Play the recording", audioVoice: "Read aloud (device voice)", audioNone: "No audio for this language"}[tc.wantSrc]; !strings.Contains(html, want) {
+			t.Errorf("%s: control %s lacks %q", tc.name, html, want)
+		}
+	}
+	d.voices = nil
+}

@@ -19,6 +19,10 @@ const (
 	audioNone     = "none"
 )
 
+// backArrow points back in the UI's direction (arrows are not mirrored
+// by the bidi algorithm).
+var backArrow = map[bool]string{false: "←", true: "→"}
+
 // answerSymbols mark the answers the person taps, so that they can be
 // told apart without reading.
 var answerSymbols = map[string]string{"yes": "✓", "no": "✗", "dont_know": "?", "dont_understand": "⁇", "stop": "✋"}
@@ -146,7 +150,7 @@ func (s *showPage) Render() app.UI {
 	source, url := s.audio(ph)
 	return app.Div().Class("show").Body(
 		app.Header().Class("show-bar").Body(
-			app.A().Class("btn").ID("show-back").Href(RoutePhrases).Text("← "+s.T("show.back")),
+			app.A().Class("btn").ID("show-back").Href(RoutePhrases).Text(backArrow[s.prefs.Dir == "rtl"]+" "+s.T("show.back")),
 			app.If(ph.Review.State != phrases.Reviewed, func() app.UI {
 				return app.Span().Class("badge draft").ID("show-draft").Title(s.T("draft.notice")).Text(s.T("phrases.draft"))
 			}),

@@ -81,6 +81,7 @@ func TestPhrasesEndToEnd(t *testing.T) {
 	do(t, ctx, "search a language", chromedp.SendKeys(chromedp.CSS("#language-search"), "tigr"),
 		until(`document.querySelectorAll(".language-list li").length === 1 && !!document.querySelector("#victim-lang-ti")`))
 
+	copied := "Copied."
 	walk := func(when, victim, query, answer string) {
 		t.Helper()
 		do(t, ctx, when+": choose "+victim, chromedp.Click(chromedp.CSS("#victim-lang-"+victim)),
@@ -100,6 +101,10 @@ func TestPhrasesEndToEnd(t *testing.T) {
 		if got := eval[string](t, ctx, `document.querySelector("#conversation-log .log-answer").textContent`); got != answer {
 			t.Errorf("%s: log answer = %q, want %q", when, got, answer)
 		}
+		do(t, ctx, when+": copy the log", chromedp.Click(chromedp.CSS("#log-copy")), until(`document.querySelector("#log-status").textContent !== ""`))
+		if got, want := eval[string](t, ctx, `document.querySelector("#log-status").textContent`), copied; got != want {
+			t.Errorf("%s: after copy: %q, want %q", when, got, want)
+		}
 		do(t, ctx, when+": clear the log", chromedp.Click(chromedp.CSS("#log-clear")), until(`!!document.querySelector("#log-clear-yes")`),
 			chromedp.Click(chromedp.CSS("#log-clear-yes")), until(`!!document.querySelector("#log-empty")`))
 		if got := eval[string](t, ctx, `localStorage.getItem("firstline.log") || ""`); got != "" {
@@ -113,6 +118,7 @@ func TestPhrasesEndToEnd(t *testing.T) {
 	do(t, ctx, "settings", chromedp.Navigate(a.URL+"/settings"), waitUsable(), chromedp.Click(chromedp.CSS("#lang-ar")),
 		until(`document.documentElement.dir === "rtl"`))
 	do(t, ctx, "language screen in Arabic", chromedp.Navigate(a.URL+"/phrases/language"), waitUsable(), waitPhrasePacks("fr"))
+	copied = "تم النسخ."
 	walk("Arabic", "fr", "passeport", "لا")
 
 	// Offline after the first visit: everything again.
