@@ -195,3 +195,33 @@ func TestShowAudio(t *testing.T) {
 	}
 	d.voices = nil
 }
+
+func TestFavourites(t *testing.T) {
+	b := newMem("en")
+	toggleFavourite(b, DefaultSet, "hurt")
+	toggleFavourite(b, DefaultSet, "have_passport")
+	if got, want := toggleFavourite(b, DefaultSet, "hurt"), []string{DefaultSet + "/have_passport"}; !slices.Equal(got, want) {
+		t.Errorf("favourites = %v, want %v", got, want)
+	}
+	if got := favourites(b); len(got) != 1 {
+		t.Errorf("stored favourites = %v", got)
+	}
+}
+
+// The search box and the addressee choice speak for themselves to a
+// screen reader.
+func TestControlsLabelled(t *testing.T) {
+	html := app.HTMLString(newSearchBox().Label("Search phrases"))
+	if tag := openingTag(html, "phrase-search"); !hasAttrs(tag, `aria-label="Search phrases"`, `type="search"`) {
+		t.Errorf("search box: %s", tag)
+	}
+	a := newAddresseeChoice().Value("female")
+	a.prefs = prefs{Lang: "en"}
+	html = app.HTMLString(a)
+	if !checked(openingTag(html, "addressee-female")) || checked(openingTag(html, "addressee-any")) {
+		t.Errorf("addressee choice not marked: %s", html)
+	}
+	if !strings.Contains(html, `aria-labelledby="addressee-label"`) {
+		t.Error("addressee group has no name")
+	}
+}
