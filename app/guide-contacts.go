@@ -55,7 +55,11 @@ func (c *guideContacts) contact(ct phrases.Contact) app.UI {
 			return app.P().Body(app.Span().Class("label").Text(c.ILabels.Hours+": "), app.Text(ct.Hours))
 		}),
 		app.If(len(ct.Languages) > 0, func() app.UI {
-			return app.P().Body(app.Span().Class("label").Text(c.ILabels.Langs+": "), app.Text(strings.Join(ct.Languages, ", ")))
+			names := make([]string, len(ct.Languages))
+			for i, l := range ct.Languages {
+				names[i] = langName(l, c.ILabels.UILang)
+			}
+			return app.P().Body(app.Span().Class("label").Text(c.ILabels.Langs+": "), app.Text(strings.Join(names, ", ")))
 		}),
 		app.If(ct.Notes != "", func() app.UI { return app.P().Class("contact-notes").Text(ct.Notes) }),
 	)

@@ -153,6 +153,6 @@ func (l *localized) guideLabels() guideLabels {
 	return guideLabels{
 		Bookmark: l.T("guide.bookmark"), Do: l.T("guide.do"), Dont: l.T("guide.dont"),
 		Call: l.T("guide.call"), Hours: l.T("guide.hours"), Langs: l.T("guide.languages"),
-		NoRegion: l.T("guide.contacts.none"), Packs: l.T("guide.contacts.packs"), Roles: roles,
+		NoRegion: l.T("guide.contacts.none"), Packs: l.T("guide.contacts.packs"), Roles: roles, UILang: l.lang(),
 	}
 }

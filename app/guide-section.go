@@ -16,6 +16,7 @@ type guideLabels struct {
 	NoRegion string // no regional pack installed
 	Packs    string // the link to the packs screen
 	Roles    map[string]string
+	UILang   string // names the contacts' languages
 }
 
 // guideSection is one section of a guide module: its title and its items,

@@ -243,6 +243,9 @@ func TestGuideContacts(t *testing.T) {
 	if !strings.Contains(html, `href="`+telURL(c.Phone)+`"`) || !strings.Contains(html, c.Name) {
 		t.Errorf("no call link for %s", c.Name)
 	}
+	if !strings.Contains(html, "English, French") {
+		t.Error("a contact's languages are not named in the UI language")
+	}
 	withLibrary(t, &memLibrary{guides: lib.guides})
 	html = app.HTMLString(&guideModulePage{page: uiPrefs("en"), module: it.module})
 	if !strings.Contains(html, "contacts-none") || !strings.Contains(html, `href="/packs"`) {
