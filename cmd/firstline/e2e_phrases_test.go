@@ -81,6 +81,9 @@ func TestPhrasesEndToEnd(t *testing.T) {
 	do(t, ctx, "search a language", chromedp.SendKeys(chromedp.CSS("#language-search"), "tigr"),
 		until(`document.querySelectorAll(".language-list li").length === 1 && !!document.querySelector("#victim-lang-ti")`))
 
+	// axe-core audits (no serious or critical violation) of the list with
+	// a log and of the answered full screen, LTR and RTL, both themes.
+	audited := map[string]bool{"English": true, "Arabic": true}
 	copied := "Copied."
 	walk := func(when, victim, query, answer string) {
 		t.Helper()
@@ -96,10 +99,21 @@ func TestPhrasesEndToEnd(t *testing.T) {
 		}
 		do(t, ctx, when+": tap no", chromedp.Click(chromedp.CSS("#answer-no")),
 			until(`document.querySelector("#show-answer strong")?.textContent === "`+answer+`"`))
+		if audited[when] {
+			for _, theme := range []string{"light", "dark"} {
+				audit(t, ctx, when+" full screen, answered", theme)
+			}
+		}
 		do(t, ctx, when+": back to the list", chromedp.Click(chromedp.CSS("#show-back")),
 			until(`location.pathname === "/phrases" && !!document.querySelector("#conversation-log .log-answer")`))
 		if got := eval[string](t, ctx, `document.querySelector("#conversation-log .log-answer").textContent`); got != answer {
 			t.Errorf("%s: log answer = %q, want %q", when, got, answer)
+		}
+		if audited[when] {
+			for _, theme := range []string{"light", "dark"} {
+				audit(t, ctx, when+" phrase list with a log", theme)
+			}
+			eval[bool](t, ctx, `(document.documentElement.removeAttribute("data-theme"), true)`)
 		}
 		do(t, ctx, when+": copy the log", chromedp.Click(chromedp.CSS("#log-copy")), until(`document.querySelector("#log-status").textContent !== ""`))
 		if got, want := eval[string](t, ctx, `document.querySelector("#log-status").textContent`), copied; got != want {
