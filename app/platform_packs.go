@@ -23,3 +23,6 @@ var errQuota = errors.New("storage full")
 
 // errTimeout is returned by a read that got no data for too long.
 var errTimeout = errors.New("no data from the server in time")
+
+// errOffline is a sync's outcome while the browser has no network.
+var errOffline = errors.New("offline")

@@ -108,6 +108,14 @@ type loadedPack struct {
 // and reinstalled by the next sync. It blocks: call it off the UI
 // goroutine, or at start before the app runs.
 func openStore(b platform, keys pack.Keys) *store {
+	s := newStore(b, keys)
+	s.loadAll()
+	return s
+}
+
+// newStore reads the index (local storage: quick) but loads no pack yet:
+// loadAll does, off the UI goroutine.
+func newStore(b platform, keys pack.Keys) *store {
 	s := &store{b: b, keys: keys, now: time.Now, loaded: map[string]*loadedPack{}, broken: map[string]error{}}
 	s.ix = &index{Packs: map[string]*installed{}}
 	if raw := b.Get(storePacks); raw != "" {
@@ -124,15 +132,21 @@ func openStore(b platform, keys pack.Keys) *store {
 			s.cat = c
 		}
 	}
-	for id, p := range s.ix.Packs {
-		lp, err := s.load(p)
-		if err != nil {
-			s.broken[id] = err
-			continue
-		}
-		s.loaded[id] = lp
-	}
 	return s
+}
+
+// loadAll loads every installed pack into the library.
+func (s *store) loadAll() {
+	for _, p := range s.packList() {
+		lp, err := s.load(&p)
+		s.mu.Lock()
+		if err != nil {
+			s.broken[p.ID] = err
+		} else {
+			s.loaded[p.ID] = lp
+		}
+		s.mu.Unlock()
+	}
 }
 
 // load reads, checks and decodes one installed pack.

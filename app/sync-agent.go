@@ -15,21 +15,29 @@ var (
 	packsStarted sync.Once
 )
 
-// StartPacks opens the installed packs (blocking: the first screen then
-// has its content at once), makes them the Library, and arranges a sync
-// on the first page shown, on every return of the network, and on demand
-// from the Packs screen. Without trusted keys compiled in, nothing can be
-// verified: it returns the error and the library stays empty.
+// StartPacks makes the installed packs the Library, loads them in the
+// background (the screens refresh when they are in: blocking here would
+// delay the app's first render behind its loading screen), and arranges
+// a sync on the first page shown, on every return of the network, and on
+// demand from the Packs screen. Without trusted keys compiled in, nothing
+// can be verified: it returns the error and the library stays empty.
 func StartPacks() error {
 	keys, err := trustedKeys()
 	if err != nil {
 		return err
 	}
-	st := openStore(browser, keys)
+	st := newStore(browser, keys)
 	SetLibrary(st)
+	s := &syncer{st: st, b: browser, lang: func() string { return resolvePrefs(browser).Lang }}
 	packsMu.Lock()
-	packsService = &syncer{st: st, b: browser, lang: func() string { return resolvePrefs(browser).Lang }}
+	packsService = s
 	packsMu.Unlock()
+	go func() {
+		st.op.Lock() // a sync waits for the packs to be loaded
+		st.loadAll()
+		st.op.Unlock()
+		s.push(true)
+	}()
 	return nil
 }
 
@@ -45,6 +53,8 @@ func service() *syncer {
 type packsAgent struct {
 	app.Compo
 	IPage app.Composer
+
+	lang string
 }
 
 // withPacks wraps a page factory with the packs agent.
@@ -70,6 +80,16 @@ func (a *packsAgent) OnMount(ctx app.Context) {
 	}
 	s.mu.Unlock()
 	ctx.SetState(stateSync, s.snapshot())
+	libraryChanged(ctx) // in case the packs loaded before this mount
+	// A new UI language brings its default packs (plan, once per language).
+	var p prefs
+	ctx.ObserveState(statePrefs, &p).OnChange(func() {
+		if p.Lang != "" && a.lang != "" && p.Lang != a.lang {
+			s.start(syncRequest{})
+		}
+		a.lang = p.Lang
+	})
+	a.lang = resolvePrefs(browser).Lang
 	packsStarted.Do(func() {
 		browser.OnConnectivity(func(online bool) {
 			if online {

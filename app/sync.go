@@ -37,6 +37,7 @@ type syncer struct {
 	notify  func(libraryChanged bool) // set by the sync agent
 	lastRun time.Time
 	persist bool
+	queue   []func(context.Context) (int, error) // waiting for the run going on
 }
 
 // syncRequest says what a run does beyond checking for updates.
@@ -78,6 +79,10 @@ func (s *syncer) plan(cat *pack.Catalog, req syncRequest) (ids []string, autoLan
 	for _, id := range req.install {
 		add(id)
 	}
+	if len(req.install) > 0 {
+		// Install or update just these: the user asked for them.
+		return ids, nil
+	}
 	s.st.mu.RLock()
 	for id, p := range ix.Packs {
 		e, ok := cat.Entry(id)
@@ -98,20 +103,9 @@ func (s *syncer) plan(cat *pack.Catalog, req syncRequest) (ids []string, autoLan
 	return ids, autoLangs
 }
 
-// start runs a sync in the background unless one is running.
+// start runs a sync in the background (see exclusive).
 func (s *syncer) start(req syncRequest) {
-	s.mu.Lock()
-	if s.status.Running {
-		s.mu.Unlock()
-		return
-	}
-	s.status = syncStatus{Running: true, Started: time.Now(), Rev: s.status.Rev + 1}
-	s.mu.Unlock()
-	s.push(false)
-	go func() {
-		n, err := s.run(context.Background(), req)
-		s.finish(n, err)
-	}()
+	s.exclusive(func(ctx context.Context) (int, error) { return s.run(ctx, req) })
 }
 
 // run checks the catalog and installs what plan says. Nothing it does can
@@ -121,7 +115,7 @@ func (s *syncer) run(ctx context.Context, req syncRequest) (int, error) {
 	st.op.Lock()
 	defer st.op.Unlock()
 	if !s.b.Online() {
-		return 0, nil
+		return 0, errOffline
 	}
 	ix := st.snapshot()
 	prev := st.catalog()
@@ -236,8 +230,15 @@ func (s *syncer) finish(changed int, err error) {
 	}
 	s.status.Changed = changed
 	s.status.Rev++
+	var next func(context.Context) (int, error)
+	if len(s.queue) > 0 {
+		next, s.queue = s.queue[0], s.queue[1:]
+	}
 	s.mu.Unlock()
 	s.push(true)
+	if next != nil {
+		s.exclusive(next)
+	}
 }
 
 // push tells the screens (through the agent) that the status changed.
@@ -257,11 +258,16 @@ func (s *syncer) snapshot() syncStatus {
 	return s.status
 }
 
-// exclusive runs f (remove, import) as a run of its own, reporting it
-// like a sync.
+// exclusive runs f (a sync, a remove, an import) in the background,
+// reporting it in the status. While another runs, f waits and runs right
+// after it: a button pressed during the automatic sync at start is never
+// lost.
 func (s *syncer) exclusive(f func(ctx context.Context) (int, error)) {
 	s.mu.Lock()
 	if s.status.Running {
+		if len(s.queue) < maxQueued {
+			s.queue = append(s.queue, f)
+		}
 		s.mu.Unlock()
 		return
 	}
@@ -273,6 +279,9 @@ func (s *syncer) exclusive(f func(ctx context.Context) (int, error)) {
 		s.finish(n, err)
 	}()
 }
+
+// maxQueued bounds the operations waiting for the one running.
+const maxQueued = 16
 
 // remove uninstalls a pack in the background.
 func (s *syncer) remove(id string) {
