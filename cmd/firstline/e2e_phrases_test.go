@@ -50,6 +50,24 @@ func installPhrasePacks(t *testing.T, ctx context.Context, a *testApp, langs ...
 	}
 }
 
+// wakeLockSpy counts the Wake Lock requests and the locks held, where the
+// browser has the API.
+const wakeLockSpy = `(() => {
+  if (!navigator.wakeLock || window.__wakeLock) return true;
+  window.__wakeLock = { requests: 0, held: 0 };
+  const request = navigator.wakeLock.request.bind(navigator.wakeLock);
+  navigator.wakeLock.request = (type) => {
+    __wakeLock.requests++;
+    return request(type).then((s) => {
+      __wakeLock.held++;
+      const release = s.release.bind(s);
+      s.release = () => { __wakeLock.held--; return release(); };
+      return s;
+    });
+  };
+  return true;
+})()`
+
 // showTiming clicks a phrase card and resolves to the milliseconds from
 // the tap to the full-screen text being in the document.
 const showTiming = `new Promise((resolve) => {
@@ -91,6 +109,7 @@ func TestPhrasesEndToEnd(t *testing.T) {
 			until(`location.pathname === "/phrases" && document.querySelector("#victim-lang")?.lang === "`+victim+`"`))
 		do(t, ctx, when+": search", chromedp.SendKeys(chromedp.CSS("#phrase-search"), query),
 			until(`!!document.querySelector("#show-have_passport") && document.querySelectorAll(".phrase-card").length < 10`))
+		eval[bool](t, ctx, wakeLockSpy)
 		ms := eval[float64](t, ctx, showTiming)
 		t.Logf("%s: tap to full screen: %.1f ms", when, ms)
 		do(t, ctx, when+": full screen", until(`location.pathname === "/show/`+victim+`/have_passport"`))
@@ -106,6 +125,9 @@ func TestPhrasesEndToEnd(t *testing.T) {
 		}
 		do(t, ctx, when+": back to the list", chromedp.Click(chromedp.CSS("#show-back")),
 			until(`location.pathname === "/phrases" && !!document.querySelector("#conversation-log .log-answer")`))
+		// The screen was kept on while the phrase was shown, and let go after.
+		do(t, ctx, when+": wake lock", until(`!window.__wakeLock || (__wakeLock.requests >= 1 && __wakeLock.held === 0)`))
+		t.Logf("%s: wake lock %s", when, eval[string](t, ctx, `JSON.stringify(window.__wakeLock || "no Wake Lock API")`))
 		if got := eval[string](t, ctx, `document.querySelector("#conversation-log .log-answer").textContent`); got != answer {
 			t.Errorf("%s: log answer = %q, want %q", when, got, answer)
 		}
