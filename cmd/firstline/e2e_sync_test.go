@@ -246,6 +246,20 @@ func TestSyncFaults(t *testing.T) {
 				return false
 			})
 		}},
+		{name: "expired catalog", want: "sync.err.expired", fault: func(t *testing.T, p *syncPhone, v1, v2 *testRepo) {
+			cat := resign(t, signer, v2.cat.Signed(), func(c map[string]any) {
+				c["seq"] = v2.cat.Seq + 1
+				c["issued"] = time.Now().Add(-60 * 24 * time.Hour).UTC().Format(time.RFC3339)
+				c["expires"] = time.Now().Add(-30 * 24 * time.Hour).UTC().Format(time.RFC3339)
+			})
+			p.srv.serve(v2, func(w http.ResponseWriter, r *http.Request) bool {
+				if r.URL.Path == PacksPrefix+pack.CatalogPath {
+					serveBlobBytes(w, cat)
+					return true
+				}
+				return false
+			})
+		}},
 		{name: "manifest swapped between packs", want: "sync.err.tampered", fault: func(t *testing.T, p *syncPhone, v1, v2 *testRepo) {
 			path := v2.blobPath(enPhrases, "manifest")
 			other := blob(v2, v2.blobPath("guide-en", "manifest"))
