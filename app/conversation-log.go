@@ -128,7 +128,7 @@ func (c *conversationLog) Render() app.UI {
 				e := c.entries[i]
 				q, a := c.texts(e)
 				return app.Li().Class("log-entry").Body(
-					app.Time().Class("log-time").DateTime(e.Asked.Format(time.RFC3339)).Text(e.Asked.Local().Format("15:04")),
+					app.Span().Class("log-time").Title(e.Asked.Local().Format("2006-01-02 15:04")).Text(e.Asked.Local().Format("15:04")),
 					app.Span().Class("log-question").Text(q),
 					app.Span().Class("log-answer").Text(a),
 				)

@@ -175,7 +175,7 @@ func (s *showPage) Render() app.UI {
 				)
 			}),
 		),
-		app.Footer().Class("show-foot").Body(
+		app.Div().Class("show-foot").Body(
 			s.audioControl(source, url, text),
 			app.If(hasVariants(v), func() app.UI {
 				return newAddresseeChoice().Value(s.addressee).OnChange(func(ctx app.Context, a string) {
