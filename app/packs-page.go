@@ -21,13 +21,14 @@ type packsPage struct {
 	status  syncStatus
 	rev     int
 	release func()
+	ticking bool
 }
 
 func (p *packsPage) OnPreRender(ctx app.Context) { p.mountPage(ctx, "title.packs") }
 
 func (p *packsPage) OnMount(ctx app.Context) {
 	p.mountPage(ctx, "title.packs")
-	ctx.ObserveState(stateSync, &p.status)
+	ctx.ObserveState(stateSync, &p.status).OnChange(func() { p.tick(ctx) })
 	ctx.ObserveState(stateLibrary, &p.rev)
 	if s := service(); s != nil {
 		p.status = s.snapshot()
@@ -42,7 +43,12 @@ func (p *packsPage) OnMount(ctx app.Context) {
 
 // tick refreshes the time left once a second while a run goes on.
 func (p *packsPage) tick(ctx app.Context) {
+	if p.ticking || !p.status.Running {
+		return
+	}
+	p.ticking = true
 	ctx.After(time.Second, func(ctx app.Context) {
+		p.ticking = false
 		if p.Mounted() {
 			p.tick(ctx)
 		}
