@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"time"
 
 	"github.com/firstline/firstline/phrases/pack"
@@ -32,10 +33,14 @@ func (p *packsPage) OnMount(ctx app.Context) {
 	ctx.ObserveState(stateLibrary, &p.rev)
 	if s := service(); s != nil {
 		p.status = s.snapshot()
-		p.release = browser.OnFileImport(importInputID, func(_ string, data []byte, err error) {
-			if err == nil {
-				s.importBundle(data)
+		p.release = browser.OnFileImport(importInputID, func(name string, data []byte, err error) {
+			if err != nil {
+				s.exclusive(func(context.Context) (int, error) {
+					return 0, &pack.FormatError{Doc: name, Err: err}
+				})
+				return
 			}
+			s.importBundle(data)
 		})
 	}
 	p.tick(ctx)

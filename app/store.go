@@ -193,7 +193,18 @@ func (lp *loadedPack) decode(kind string, data []byte) (err error) {
 }
 
 // commit writes ix as the new index in one step, then makes it current.
-func (s *store) commit(ix *index) error {
+// A full local storage makes setItem throw: that is a failure to report
+// (the old index stays), not a crash of the app.
+func (s *store) commit(ix *index) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(error)
+			if !ok {
+				panic(r)
+			}
+			err = fmt.Errorf("saving the pack index: %v: %w", e, errQuota)
+		}
+	}()
 	b, err := json.Marshal(ix)
 	if err != nil {
 		return err

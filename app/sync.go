@@ -128,6 +128,10 @@ func (s *syncer) run(ctx context.Context, req syncRequest) (int, error) {
 		return 0, err
 	}
 	cat := prev
+	if data == nil && prev == nil {
+		// A 304 to a request that was not conditional.
+		return 0, &httpError{URL: packsURL + pack.CatalogPath, Status: 304}
+	}
 	if data != nil {
 		c, err := pack.OpenCatalog(data, st.keys, prev, st.now())
 		if err != nil {
