@@ -52,8 +52,10 @@ func tap(sel string) chromedp.Action[chromedp.Void] {
 
 // TestGuideEndToEnd is an officer at a scene, on a phone: the first steps
 // in one tap, a bookmark that lands on the home screen, a checklist ticked
-// and cleared, the text size and motion settings, About, the guide in
-// Arabic with its draft notice, and all of it again in airplane mode.
+// and cleared, contacts with tap-to-call, the text size and motion
+// settings, About, the guide in Arabic with its draft notice, all of it
+// again in airplane mode, and the English guide standing in (and saying
+// so) once the Arabic one is removed.
 func TestGuideEndToEnd(t *testing.T) {
 	ctx := newBrowser(t)
 	a := startApp(t, nil)
@@ -135,6 +137,19 @@ func TestGuideEndToEnd(t *testing.T) {
 		waitFor("offline guide", `document.querySelectorAll("ol.steps > li").length >= 3 && document.querySelector("main h1").textContent === "الخطوات الأولى في الموقع"`))
 	do(t, ctx, "offline bookmark at home", chromedp.Navigate(a.URL+"/"), waitUsable(),
 		waitFor("offline bookmark", `!!document.getElementById("bm-`+step+`")`))
+
+	// The Arabic guide removed: the English one stands in, and says so.
+	do(t, ctx, "remove the Arabic guide", chromedp.Navigate(a.URL+"/packs"), waitUsable(),
+		waitFor("Arabic guide installed", `document.getElementById("remove-guide-ar")?.disabled === false`),
+		tap("#remove-guide-ar"), waitFor("Arabic guide removed", `!document.getElementById("remove-guide-ar")`))
+	do(t, ctx, "English fallback", chromedp.Navigate(a.URL+"/"), waitUsable(),
+		waitFor("English fallback", `!!document.querySelector("#guide-fallback") && document.querySelector("#module-first-steps .row-title")?.textContent === "First steps at the scene"`))
+	if got := eval[string](t, ctx, `document.querySelector("#module-first-steps").closest("ul").lang`); got != "en" {
+		t.Errorf("English guide in the Arabic UI marked lang=%q", got)
+	}
+	if eval[bool](t, ctx, `!!document.querySelector("#draft-notice")`) {
+		t.Error("draft notice on the English source")
+	}
 }
 
 // installRegion installs the sample regional pack from the Packs screen.
