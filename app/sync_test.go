@@ -86,7 +86,7 @@ func (r *fakeRepo) fetch(ctx context.Context, url string, hdr map[string]string)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	path := strings.TrimPrefix(url, packsURL)
-	r.reqs = append(r.reqs, path)
+	r.reqs = append(r.reqs, strings.TrimSpace(path+" "+hdr["Range"]))
 	body, ok := r.files[path]
 	status := 200
 	if !ok {
@@ -474,4 +474,38 @@ func resign(t *testing.T, s note.Signer, signed []byte, edit func(map[string]any
 		t.Fatal(err)
 	}
 	return msg
+}
+
+// A file cut off halfway is resumed from where it broke with a Range
+// request, and only the rest is fetched again.
+func TestResumeWithRange(t *testing.T) {
+	repo, d, signer, built := setupSync(t)
+	next := rebuild(t, repo, signer, built, changeFrench)
+	e, _ := next.Catalog.Entry("phrases-first-contact-fr")
+	m, _ := pack.OpenManifest(next.Blobs[e.Manifest], keysFor(t, signer), e)
+	path := pack.BlobPath(m.Files[0].SHA256)
+	cut := true
+	repo.fault = func(p string, hdr map[string]string, body []byte) (int, []byte, error) {
+		if p == path && cut {
+			cut = false
+			return 200, body[:len(body)/2], io.ErrUnexpectedEOF
+		}
+		status := 200
+		if hdr["Range"] != "" {
+			status = 206
+		}
+		return status, body, nil
+	}
+	repo.bytes = 0
+	if err := d.sync(syncRequest{}); err != nil {
+		t.Fatal(err)
+	}
+	reqs := repo.requests()
+	want := fmt.Sprintf("%s bytes=%d-", path, m.Files[0].Size/2)
+	if reqs[len(reqs)-1] != want {
+		t.Errorf("requests %v, want the last one %q", reqs, want)
+	}
+	if !strings.Contains(d.versions(), "phrases-first-contact-fr@2") {
+		t.Errorf("not updated: %s", d.versions())
+	}
 }
