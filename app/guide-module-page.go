@@ -16,6 +16,7 @@ type guideModulePage struct {
 	page
 
 	module string // module ID, from the address
+	target string // item ID, from the address's fragment
 	ticks  idSet
 	marks  idSet
 	rev    int // stateLibrary
@@ -35,7 +36,8 @@ func (m *guideModulePage) OnNav(ctx app.Context) { m.load(ctx) }
 // bookmarks.
 func (m *guideModulePage) load(ctx app.Context) {
 	m.mountPage(ctx, "title.guide")
-	m.module = strings.TrimPrefix(ctx.Page().URL().Path, RouteGuidePrefix)
+	u := ctx.Page().URL()
+	m.module, m.target = strings.TrimPrefix(u.Path, RouteGuidePrefix), u.Fragment
 	m.ticks = loadIDs(browser, ticksKey(m.module))
 	m.marks = loadIDs(browser, storeBookmarks)
 	m.setModuleTitle(ctx)
@@ -106,7 +108,7 @@ func (m *guideModulePage) sections(mod *phrases.Module, labels guideLabels) app.
 	return app.Range(mod.Sections).Slice(func(i int) app.UI {
 		s := mod.Sections[i]
 		return app.Div().Body(
-			newGuideSection(s).State(m.ticks, m.marks).Labels(labels).OnTick(m.tick).OnMark(m.mark),
+			newGuideSection(s).State(m.ticks, m.marks).Labels(labels).Target(m.target).OnTick(m.tick).OnMark(m.mark),
 			app.If(hasContactItems(s), func() app.UI {
 				return newGuideContacts(currentLibrary().Regions()).Labels(labels)
 			}),

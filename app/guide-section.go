@@ -29,6 +29,7 @@ type guideSection struct {
 	ITicked  []string // the ticked check items
 	IMarked  []string // the bookmarked items
 	ILabels  guideLabels
+	ITarget  string                           // the item the address points to (#id)
 	IOnTick  func(ctx app.Context, id string) // nil: no checkboxes
 	IOnMark  func(ctx app.Context, id string) // nil: no bookmark buttons
 }
@@ -42,6 +43,17 @@ func (s *guideSection) State(ticked, marked []string) *guideSection {
 }
 
 func (s *guideSection) Labels(l guideLabels) *guideSection { s.ILabels = l; return s }
+
+// Target marks the item a bookmark led to. (CSS :target does not follow
+// go-app's in-app navigation, which changes the address by history API.)
+func (s *guideSection) Target(id string) *guideSection { s.ITarget = id; return s }
+
+func (s *guideSection) itemClass(id string) string {
+	if id == s.ITarget {
+		return "item target"
+	}
+	return "item"
+}
 
 // OnTick and OnMark are called with an item's ID when it is ticked or
 // unticked, bookmarked or not.
@@ -91,18 +103,18 @@ func (s *guideSection) run(items []phrases.Item) app.UI {
 	default:
 		return app.Div().Class("notes").Body(app.Range(items).Slice(func(i int) app.UI {
 			it := items[i]
-			return app.Div().Class("note item").ID(it.ID).Body(app.P().ID("txt-"+it.ID).Text(it.Text), s.bookmark(it.ID))
+			return app.Div().Class("note "+s.itemClass(it.ID)).ID(it.ID).Body(app.P().ID("txt-"+it.ID).Text(it.Text), s.bookmark(it.ID))
 		}))
 	}
 }
 
 func (s *guideSection) plain(it phrases.Item) app.UI {
-	return app.Li().Class("item").ID(it.ID).Body(app.Span().Class("text").ID("txt-"+it.ID).Text(it.Text), s.bookmark(it.ID))
+	return app.Li().Class(s.itemClass(it.ID)).ID(it.ID).Body(app.Span().Class("text").ID("txt-"+it.ID).Text(it.Text), s.bookmark(it.ID))
 }
 
 // marked is a do or a don't: a symbol, and a word for screen readers.
 func (s *guideSection) marked(it phrases.Item, word, path string) app.UI {
-	return app.Li().Class("item").ID(it.ID).Body(
+	return app.Li().Class(s.itemClass(it.ID)).ID(it.ID).Body(
 		icon(path),
 		app.Span().Class("text").ID("txt-"+it.ID).Body(app.Span().Class("sr-only").Text(word+": "), app.Text(it.Text)),
 		s.bookmark(it.ID),
@@ -115,7 +127,7 @@ func (s *guideSection) check(it phrases.Item) app.UI {
 		return s.plain(it)
 	}
 	id := it.ID
-	return app.Li().Class("item").ID(id).Body(
+	return app.Li().Class(s.itemClass(id)).ID(id).Body(
 		app.Label().Class("tick").Body(
 			app.Input().Type("checkbox").ID("tick-"+id).Checked(idSet(s.ITicked).has(id)).
 				OnChange(func(ctx app.Context, e app.Event) { s.IOnTick(ctx, id) }),

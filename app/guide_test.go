@@ -178,6 +178,10 @@ func TestGuideModulePage(t *testing.T) {
 			}
 		}
 	}
+	m.target = mod.Sections[0].Items[1].ID
+	if tag := openingTag(app.HTMLString(m), m.target); !strings.Contains(tag, `class="item target"`) {
+		t.Errorf("the item the address points to is not marked: %s", tag)
+	}
 	m.module = "no-such-module"
 	if html := app.HTMLString(m); !strings.Contains(html, locales.Default().T("ru", "guide.notfound")) {
 		t.Error("unknown module: no message")

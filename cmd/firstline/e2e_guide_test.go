@@ -82,7 +82,7 @@ func TestGuideEndToEnd(t *testing.T) {
 	do(t, ctx, "home", chromedp.Click(chromedp.CSS("#tab-guide")), until(`location.pathname === "/"`),
 		until(`!!document.getElementById("bm-`+step+`")`))
 	do(t, ctx, "open bookmark", tap(`[id="bm-`+step+`"]`),
-		until(`location.pathname === "/guide/first-steps" && location.hash === "#`+step+`" && !!document.getElementById("`+step+`")`))
+		until(`location.pathname === "/guide/first-steps" && location.hash === "#`+step+`" && document.getElementById("`+step+`")?.classList.contains("target")`))
 
 	// A checklist: the tick survives a reload and "Clear ticks" clears it.
 	box := "tick-what.definition.act"
