@@ -180,3 +180,31 @@ func TestExpiredCatalogKeepsContent(t *testing.T) {
 	d.reopen()
 	d.checkUsable()
 }
+
+// Operations asked for while one runs wait their turn; plain syncs
+// asked for twice run once.
+func TestQueuedOperations(t *testing.T) {
+	repo, d, _, _ := setupSync(t)
+	block := make(chan struct{})
+	d.s.exclusive(func(context.Context) (int, error) { <-block; return 0, nil })
+	d.s.start(syncRequest{})
+	d.s.start(syncRequest{})
+	d.s.start(syncRequest{install: []string{"phrases-first-contact-en"}})
+	close(block)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		d.s.mu.Lock()
+		idle := !d.s.status.Running && len(d.s.queue) == 0
+		d.s.mu.Unlock()
+		if idle {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("queue never drained")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if got := len(repo.requests()); got != 2 {
+		t.Errorf("%d requests, want 2 catalog checks (one plain sync, one install)", got)
+	}
+}

@@ -32,12 +32,13 @@ type syncer struct {
 	b    platform
 	lang func() string // the UI language, for the default packs
 
-	mu      sync.Mutex
-	status  syncStatus
-	notify  func(libraryChanged bool) // set by the sync agent
-	lastRun time.Time
-	persist bool
-	queue   []func(context.Context) (int, error) // waiting for the run going on
+	mu          sync.Mutex
+	status      syncStatus
+	notify      func(libraryChanged bool) // set by the sync agent
+	lastRun     time.Time
+	persist     bool
+	queue       []func(context.Context) (int, error) // waiting for the run going on
+	plainQueued bool                                 // a plain sync is in the queue
 }
 
 // syncRequest says what a run does beyond checking for updates.
@@ -103,9 +104,27 @@ func (s *syncer) plan(cat *pack.Catalog, req syncRequest) (ids []string, autoLan
 	return ids, autoLangs
 }
 
-// start runs a sync in the background (see exclusive).
+// start runs a sync in the background (see exclusive). A plain sync
+// (nothing asked for) already waiting makes another one useless.
 func (s *syncer) start(req syncRequest) {
-	s.exclusive(func(ctx context.Context) (int, error) { return s.run(ctx, req) })
+	plain := len(req.install) == 0
+	s.mu.Lock()
+	if plain && s.status.Running && s.plainQueued {
+		s.mu.Unlock()
+		return
+	}
+	if plain && s.status.Running {
+		s.plainQueued = true
+	}
+	s.mu.Unlock()
+	s.exclusive(func(ctx context.Context) (int, error) {
+		if plain {
+			s.mu.Lock()
+			s.plainQueued = false
+			s.mu.Unlock()
+		}
+		return s.run(ctx, req)
+	})
 }
 
 // run checks the catalog and installs what plan says. Nothing it does can
