@@ -22,20 +22,27 @@ type guideModulePage struct {
 	rev    int // stateLibrary
 }
 
-func (m *guideModulePage) OnPreRender(ctx app.Context) { m.load(ctx) }
-
-func (m *guideModulePage) OnMount(ctx app.Context) {
+func (m *guideModulePage) OnPreRender(ctx app.Context) {
+	m.mountPage(ctx, "title.guide")
 	m.load(ctx)
-	ctx.ObserveState(stateLibrary, &m.rev).OnChange(func() { m.setModuleTitle(ctx) })
-	ctx.ObserveState(statePrefs, &m.prefs).OnChange(func() { m.setModuleTitle(ctx) })
 }
 
+// OnMount observes the prefs and the library after mountPage, so that
+// the document title is the module's (go-app keeps one observer per
+// state and component: the last one set).
+func (m *guideModulePage) OnMount(ctx app.Context) {
+	m.mountPage(ctx, "title.guide")
+	ctx.ObserveState(stateLibrary, &m.rev).OnChange(func() { m.setModuleTitle(ctx) })
+	ctx.ObserveState(statePrefs, &m.prefs).OnChange(func() { m.setModuleTitle(ctx) })
+	m.load(ctx)
+}
+
+// OnNav follows the address: another module, or another item (#id).
 func (m *guideModulePage) OnNav(ctx app.Context) { m.load(ctx) }
 
 // load reads the module ID from the address and the stored ticks and
 // bookmarks.
 func (m *guideModulePage) load(ctx app.Context) {
-	m.mountPage(ctx, "title.guide")
 	u := ctx.Page().URL()
 	m.module, m.target = strings.TrimPrefix(u.Path, RouteGuidePrefix), u.Fragment
 	m.ticks = loadIDs(browser, ticksKey(m.module))
@@ -47,6 +54,8 @@ func (m *guideModulePage) setModuleTitle(ctx app.Context) {
 	g, _ := guideFor(currentLibrary(), m.lang())
 	if mod := guideModule(g, m.module); mod != nil {
 		ctx.Page().SetTitle(mod.Title + " · " + m.T("app.name"))
+	} else {
+		m.setTitle(ctx)
 	}
 }
 

@@ -65,6 +65,9 @@ func TestGuideEndToEnd(t *testing.T) {
 	// don'ts; English is the source, so no draft notice.
 	do(t, ctx, "first steps", tap("#quick-first-steps"),
 		until(`location.pathname === "/guide/first-steps" && document.querySelector("main h1").textContent === "First steps at the scene"`))
+	if got := eval[string](t, ctx, `document.title`); got != "First steps at the scene · firstline" {
+		t.Errorf("title = %q", got)
+	}
 	if n := eval[int](t, ctx, `document.querySelectorAll("ol.steps > li").length`); n < 3 {
 		t.Errorf("%d numbered steps", n)
 	}
@@ -134,7 +137,8 @@ func TestGuideEndToEnd(t *testing.T) {
 	a.stop()
 	do(t, ctx, "offline", setOffline(true))
 	do(t, ctx, "offline first steps", chromedp.Navigate(a.URL+"/guide/first-steps"), waitUsable(),
-		waitFor("offline guide", `document.querySelectorAll("ol.steps > li").length >= 3 && document.querySelector("main h1").textContent === "الخطوات الأولى في الموقع"`))
+		waitFor("offline guide", `document.querySelectorAll("ol.steps > li").length >= 3 && document.querySelector("main h1").textContent === "الخطوات الأولى في الموقع"`),
+		until(`document.title === "الخطوات الأولى في الموقع · firstline"`))
 	do(t, ctx, "offline bookmark at home", chromedp.Navigate(a.URL+"/"), waitUsable(),
 		waitFor("offline bookmark", `!!document.getElementById("bm-`+step+`")`))
 
