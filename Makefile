@@ -66,13 +66,16 @@ test-wasm: chromium $(WASMBROWSERTEST)
 $(WASMBROWSERTEST):
 	GOBIN=$(CURDIR)/bin GOFLAGS= $(GO) install github.com/agnivade/wasmbrowsertest@v0.11.0
 
+# What the browser, font, nginx and load tests need, from Debian.
+DEBS := chromium fonts-noto-core fonts-noto-cjk nginx-light libnginx-mod-http-brotli-static wrk
+
 chromium:
-	@if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s nginx-light libnginx-mod-http-brotli-static wrk >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s $(DEBS) >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Chromium, nginx or wrk is missing: installing them from Debian"; \
-	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-core nginx-light libnginx-mod-http-brotli-static wrk; \
+	    echo "Installing from Debian: $(DEBS)"; \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBS); \
 	  else \
-	    echo "Chromium, nginx or wrk is missing. Run as root: apt-get update && apt-get install -y chromium fonts-noto-core nginx-light libnginx-mod-http-brotli-static wrk" >&2; exit 1; \
+	    echo "Missing test dependencies. Run as root: apt-get update && apt-get install -y $(DEBS)" >&2; exit 1; \
 	  fi; \
 	fi
 	@$(MAKE) --no-print-directory axe
