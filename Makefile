@@ -88,8 +88,12 @@ $(AXE):
 	@command -v npm >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then apt-get install -y npm; else echo "npm is missing. Run as root: apt-get install -y npm" >&2; exit 1; fi; }
 	npm install --prefix bin/axe --no-audit --no-fund --no-save axe-core@4.10
 
-bench: build chromium
+# Figures for the README: load, sync and serving in Chromium/wrk, pack
+# builds and sizes, and phrase search natively and in the wasm.
+bench: build chromium $(WASMBROWSERTEST)
 	$(GO) test -run '^$$' -bench . -benchtime 1x -count 1 ./cmd/firstline ./phrases/...
+	$(GO) test -run '^$$' -bench Search -benchtime 200x -count 1 ./app
+	GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench SearchWasm -benchtime 50x -count 1 -exec $(CURDIR)/$(WASMBROWSERTEST) ./app
 
 FUZZTIME ?= 60s
 fuzz:
