@@ -7,7 +7,6 @@ import (
 	"sort"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/firstline/firstline/phrases"
 	"github.com/firstline/firstline/phrases/source"
@@ -129,23 +128,5 @@ func BenchmarkSearch(b *testing.B) {
 	for _, l := range lib.PhraseLangs(DefaultSet) {
 		packs = append(packs, lib.Phrases(DefaultSet, l))
 	}
-	start := time.Now()
-	x := newSearchIndex(lib.Phrases(DefaultSet, "en"), packs...)
-	indexTime := time.Since(start)
-	queries := []string{"p", "pa", "pas", "passport", "passeport", "паспорт", "جواز", "hurt", "do you", "ትግ", "xyz"}
-	var times []time.Duration
-	var out []*searchEntry
-	for b.Loop() {
-		for _, q := range queries {
-			t0 := time.Now()
-			out = x.find(q, out[:0])
-			times = append(times, time.Since(t0))
-		}
-	}
-	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms/query")
-	b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms/query")
-	b.ReportMetric(float64(indexTime.Microseconds())/1000, "index-ms")
-	b.ReportMetric(float64(len(x.entries)), "phrases")
-	b.ReportMetric(float64(len(packs)), "langs")
+	benchSearch(b, lib.Phrases(DefaultSet, "en"), packs, []string{"p", "pa", "pas", "passport", "passeport", "паспорт", "جواز", "hurt", "do you", "ትግ", "xyz"})
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"sort"
 	"testing"
-	"time"
 
 	"github.com/firstline/firstline/locales"
 	"github.com/firstline/firstline/phrases"
@@ -46,22 +45,5 @@ func syntheticPacks(n int) (officer *phrases.PhrasePack, packs []*phrases.Phrase
 // on this machine's CPU (a phone's is about 4x slower).
 func BenchmarkSearchWasm(b *testing.B) {
 	officer, packs := syntheticPacks(40)
-	start := time.Now()
-	x := newSearchIndex(officer, packs...)
-	indexTime := time.Since(start)
-	queries := []string{"p", "pa", "pas", "pack", "paquet", "пакет", "حزمة", "settings", "the app", "语言", "xyz"}
-	var times []time.Duration
-	var out []*searchEntry
-	for b.Loop() {
-		for _, q := range queries {
-			t0 := time.Now()
-			out = x.find(q, out[:0])
-			times = append(times, time.Since(t0))
-		}
-	}
-	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms/query")
-	b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms/query")
-	b.ReportMetric(float64(indexTime.Microseconds())/1000, "index-ms")
-	b.ReportMetric(float64(len(x.entries)), "phrases")
+	benchSearch(b, officer, packs, []string{"p", "pa", "pas", "pack", "paquet", "пакет", "حزمة", "settings", "the app", "语言", "xyz"})
 }
