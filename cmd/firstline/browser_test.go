@@ -155,8 +155,16 @@ func waitUsable() chromedp.Action[chromedp.Void] { return until(usableJS) }
 // keeps asking through navigations and reloads, when the page's context
 // comes and goes.
 func until(expr string) chromedp.Action[chromedp.Void] {
+	return poll(expr, 60*time.Second, 20*time.Millisecond, func(last error) error {
+		return fmt.Errorf("still false after 60s: %s (last error: %v)", expr, last)
+	})
+}
+
+// poll evaluates expr every interval until it is true, for at most
+// timeout; then it returns fail(the last evaluation error).
+func poll(expr string, timeout, interval time.Duration, fail func(last error) error) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		deadline := time.Now().Add(60 * time.Second)
+		deadline := time.Now().Add(timeout)
 		var last error
 		for time.Now().Before(deadline) {
 			ok, err := chromedp.Evaluate[bool](expr, chromedp.EvalAwaitPromise)(ctx, t)
@@ -167,10 +175,10 @@ func until(expr string) chromedp.Action[chromedp.Void] {
 			select {
 			case <-ctx.Done():
 				return ctx.Err()
-			case <-time.After(20 * time.Millisecond):
+			case <-time.After(interval):
 			}
 		}
-		return fmt.Errorf("still false after 60s: %s (last error: %v)", expr, last)
+		return fail(last)
 	})
 }
 

@@ -16,18 +16,7 @@ import (
 // waitFor waits up to 90 s for a JavaScript expression: long enough for a
 // first visit's pack sync on a loaded machine.
 func waitFor(what, expr string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		deadline := time.Now().Add(90 * time.Second)
-		for time.Now().Before(deadline) {
-			if ok, err := chromedp.Evaluate[bool](expr)(ctx, t); err == nil && ok {
-				return nil
-			}
-			select {
-			case <-ctx.Done():
-				return ctx.Err()
-			case <-time.After(200 * time.Millisecond):
-			}
-		}
+	return poll(expr, 90*time.Second, 200*time.Millisecond, func(error) error {
 		return fmt.Errorf("%s: still false after 90s: %s", what, expr)
 	})
 }

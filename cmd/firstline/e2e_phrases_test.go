@@ -21,18 +21,7 @@ func waitPhrasePacks(langs ...string) chromedp.Action[chromedp.Void] {
 		conds = append(conds, `!!document.querySelector("#victim-lang-`+l+`")`)
 	}
 	expr := strings.Join(conds, " && ")
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		deadline := time.Now().Add(90 * time.Second)
-		for time.Now().Before(deadline) {
-			if ok, err := chromedp.Evaluate[bool](expr)(ctx, t); err == nil && ok {
-				return nil
-			}
-			select {
-			case <-ctx.Done():
-				return ctx.Err()
-			case <-time.After(200 * time.Millisecond):
-			}
-		}
+	return poll(expr, 90*time.Second, 200*time.Millisecond, func(error) error {
 		return fmt.Errorf("the phrase packs of %v were never installed (is the pack sync running?)", langs)
 	})
 }
