@@ -382,14 +382,7 @@ func parseCatalogUnverified(data []byte) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := new(Catalog)
-	if err := decodeText("catalog", text, c); err != nil {
-		return nil, err
-	}
-	if err := c.validate(); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return decodeCatalog(text)
 }
 
 func parseManifestUnverified(data []byte, doc string) (*Manifest, error) {
@@ -397,18 +390,7 @@ func parseManifestUnverified(data []byte, doc string) (*Manifest, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := new(Manifest)
-	if err := decodeText(doc, text, m); err != nil {
-		return nil, err
-	}
-	if err := m.validate(doc); err != nil {
-		return nil, err
-	}
-	label := packLabel(m.ID, m.Version)
-	for i := range m.Files {
-		m.Files[i].pack = label
-	}
-	return m, nil
+	return decodeManifest(doc, text)
 }
 
 // noteText returns the text of a well-formed signed note, trusting no key.

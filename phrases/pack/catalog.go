@@ -78,11 +78,8 @@ func OpenCatalog(data []byte, keys Keys, prev *Catalog, now time.Time) (*Catalog
 	if err != nil {
 		return nil, err
 	}
-	c := new(Catalog)
-	if err := decodeText("catalog", text, c); err != nil {
-		return nil, err
-	}
-	if err := c.validate(); err != nil {
+	c, err := decodeCatalog(text)
+	if err != nil {
 		return nil, err
 	}
 	c.signed = append([]byte(nil), data...)
@@ -184,4 +181,17 @@ func (c *Catalog) validate() error {
 		}
 	}
 	return nil
+}
+
+// decodeCatalog decodes and validates a catalog's note text (whose
+// signature the caller has dealt with).
+func decodeCatalog(text string) (*Catalog, error) {
+	c := new(Catalog)
+	if err := decodeText("catalog", text, c); err != nil {
+		return nil, err
+	}
+	if err := c.validate(); err != nil {
+		return nil, err
+	}
+	return c, nil
 }

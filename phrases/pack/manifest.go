@@ -110,6 +110,18 @@ func parseManifest(data []byte, keys Keys, doc string) (*Manifest, error) {
 	if err != nil {
 		return nil, err
 	}
+	m, err := decodeManifest(doc, text)
+	if err != nil {
+		return nil, err
+	}
+	m.signed = append([]byte(nil), data...)
+	m.text = text
+	return m, nil
+}
+
+// decodeManifest decodes and validates a manifest's note text (whose
+// signature the caller has dealt with) and labels its files with the pack.
+func decodeManifest(doc, text string) (*Manifest, error) {
 	m := new(Manifest)
 	if err := decodeText(doc, text, m); err != nil {
 		return nil, err
@@ -117,8 +129,6 @@ func parseManifest(data []byte, keys Keys, doc string) (*Manifest, error) {
 	if err := m.validate(doc); err != nil {
 		return nil, err
 	}
-	m.signed = append([]byte(nil), data...)
-	m.text = text
 	label := packLabel(m.ID, m.Version)
 	for i := range m.Files {
 		m.Files[i].pack = label
