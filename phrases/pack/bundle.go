@@ -138,10 +138,7 @@ func (bw *bundleWriter) blob(fsys fs.FS, f ManifestFile) error {
 	if err := bw.flush(); err != nil {
 		return err
 	}
-	file, err := fsys.Open(BlobPath(f.SHA256))
-	if errors.Is(err, fs.ErrNotExist) {
-		return &MissingError{Pack: f.pack, Name: f.Name, Hash: f.SHA256}
-	}
+	file, err := openBlob(fsys, f)
 	if err != nil {
 		return err
 	}

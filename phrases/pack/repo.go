@@ -70,10 +70,7 @@ func (r *Repo) CheckBlobs(fsys fs.FS) error {
 }
 
 func checkBlob(fsys fs.FS, f ManifestFile) error {
-	file, err := fsys.Open(BlobPath(f.SHA256))
-	if errors.Is(err, fs.ErrNotExist) {
-		return &MissingError{Pack: f.pack, Name: f.Name, Hash: f.SHA256}
-	}
+	file, err := openBlob(fsys, f)
 	if err != nil {
 		return err
 	}
@@ -100,4 +97,14 @@ func readLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
 		return nil, &LimitError{Doc: name, What: "size", Limit: max, Got: int64(len(data))}
 	}
 	return data, nil
+}
+
+// openBlob opens the blob of f in a repository, a *MissingError when the
+// repository lacks it.
+func openBlob(fsys fs.FS, f ManifestFile) (fs.File, error) {
+	file, err := fsys.Open(BlobPath(f.SHA256))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &MissingError{Pack: f.pack, Name: f.Name, Hash: f.SHA256}
+	}
+	return file, err
 }
