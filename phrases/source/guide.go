@@ -70,15 +70,7 @@ func loadGuide(s *Sources, dir string) *Guide {
 // buildSpecs lists the messages the guide expects (see FORMAT.md) and
 // reports duplicate IDs and unknown item types.
 func (g *Guide) buildSpecs(s *Sources, lines map[string][]int) {
-	nth := map[string]int{}
-	lineOf := func(id string) int {
-		n := nth[id]
-		nth[id]++
-		if l := lines[id]; n < len(l) {
-			return l[n]
-		}
-		return 0
-	}
+	lineOf := declarationLines(lines)
 	add := func(sp Spec, what string) {
 		if !phrases.ValidID(sp.ID) {
 			s.errorf(g.Path, sp.Line, "%s id %q: want lower-case letters, digits, . _ -", what, sp.ID)

@@ -67,3 +67,18 @@ func unquoteKey(k string) string {
 	}
 	return strings.Join(parts, ".")
 }
+
+// declarationLines returns a func giving, on its n-th call for an ID, the
+// line of that ID's n-th declaration (0 when unknown), so a duplicate is
+// reported at its own line.
+func declarationLines(lines map[string][]int) func(id string) int {
+	nth := map[string]int{}
+	return func(id string) int {
+		n := nth[id]
+		nth[id]++
+		if l := lines[id]; n < len(l) {
+			return l[n]
+		}
+		return 0
+	}
+}

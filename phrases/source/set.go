@@ -90,15 +90,7 @@ func loadSet(s *Sources, dir string) *Set {
 // errors of set.toml: duplicate IDs, unknown categories and kinds, choice
 // options that are not answers, unknown variants.
 func (set *Set) buildSpecs(s *Sources, lines map[string][]int) {
-	nth := map[string]int{}
-	lineOf := func(id string) int { // the line of the n-th declaration of id
-		n := nth[id]
-		nth[id]++
-		if l := lines[id]; n < len(l) {
-			return l[n]
-		}
-		return 0
-	}
+	lineOf := declarationLines(lines)
 	set.addSpec(Spec{ID: "set.title", Required: true, Max: phrases.MaxTitleText})
 	cats := map[string]bool{}
 	for i := range set.Categories {
