@@ -3,7 +3,6 @@ package source
 import (
 	"path/filepath"
 
-	"github.com/BurntSushi/toml"
 	"github.com/firstline/firstline/phrases"
 )
 
@@ -46,13 +45,8 @@ func loadGuide(s *Sources, dir string) *Guide {
 		Source string      `toml:"source"`
 		Module []ModuleDef `toml:"module"`
 	}
-	md, err := toml.Decode(string(data), &file)
-	if err != nil {
-		s.issues = append(s.issues, tomlIssue(path, err))
+	if !s.decodeTOML(path, data, &file) {
 		return nil
-	}
-	for _, k := range md.Undecoded() {
-		s.warnf(path, 0, "unknown key %q", k.String())
 	}
 	g := &Guide{ID: file.ID, Modules: file.Module}
 	g.Name, g.Path, g.Source = "guide", path, file.Source

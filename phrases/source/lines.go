@@ -3,6 +3,8 @@ package source
 import (
 	"regexp"
 	"strings"
+
+	"github.com/BurntSushi/toml"
 )
 
 // The TOML parser does not expose key positions, so authoring errors find
@@ -81,4 +83,19 @@ func declarationLines(lines map[string][]int) func(id string) int {
 		}
 		return 0
 	}
+}
+
+// decodeTOML decodes a structure file into v: a syntax error is reported
+// with its line and column (false: nothing to use), and each key the
+// format does not have is warned about.
+func (s *Sources) decodeTOML(path string, data []byte, v any) bool {
+	md, err := toml.Decode(string(data), v)
+	if err != nil {
+		s.issues = append(s.issues, tomlIssue(path, err))
+		return false
+	}
+	for _, k := range md.Undecoded() {
+		s.warnf(path, 0, "unknown key %q", k.String())
+	}
+	return true
 }

@@ -3,7 +3,6 @@ package source
 import (
 	"path/filepath"
 
-	"github.com/BurntSushi/toml"
 	"github.com/firstline/firstline/phrases"
 )
 
@@ -24,13 +23,8 @@ func loadRegion(s *Sources, path string) *Region {
 		return nil
 	}
 	r := &Region{Path: path}
-	md, err := toml.Decode(string(data), r)
-	if err != nil {
-		s.issues = append(s.issues, tomlIssue(path, err))
+	if !s.decodeTOML(path, data, r) {
 		return nil
-	}
-	for _, k := range md.Undecoded() {
-		s.warnf(path, 0, "unknown key %q", k.String())
 	}
 	if r.ID != filepath.Base(filepath.Dir(path)) {
 		s.errorf(path, 1, "region id %q differs from its folder name %q", r.ID, filepath.Base(filepath.Dir(path)))

@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"sort"
 	"time"
-
-	"github.com/BurntSushi/toml"
 )
 
 // ReviewFile is review.<lang>.toml: which translations a person checked,
@@ -32,13 +30,8 @@ func parseReviewFile(s *Sources, path string, data []byte) *ReviewFile {
 	var file struct {
 		Reviewed []ReviewEntry `toml:"reviewed"`
 	}
-	md, err := toml.Decode(string(data), &file)
-	if err != nil {
-		s.issues = append(s.issues, tomlIssue(path, err))
+	if !s.decodeTOML(path, data, &file) {
 		return nil
-	}
-	for _, k := range md.Undecoded() {
-		s.warnf(path, 0, "unknown key %q", k.String())
 	}
 	rf := &ReviewFile{Path: path, Entries: map[string]ReviewEntry{}}
 	lines := idLines(data)

@@ -3,7 +3,6 @@ package source
 import (
 	"path/filepath"
 
-	"github.com/BurntSushi/toml"
 	"github.com/firstline/firstline/phrases"
 )
 
@@ -60,13 +59,8 @@ func loadSet(s *Sources, dir string) *Set {
 		Category []CategoryDef `toml:"category"`
 		Phrase   []PhraseDef   `toml:"phrase"`
 	}
-	md, err := toml.Decode(string(data), &file)
-	if err != nil {
-		s.issues = append(s.issues, tomlIssue(path, err))
+	if !s.decodeTOML(path, data, &file) {
 		return nil
-	}
-	for _, k := range md.Undecoded() {
-		s.warnf(path, 0, "unknown key %q", k.String())
 	}
 	set.ID, set.Source, set.Categories, set.Phrases = file.ID, file.Source, file.Category, file.Phrase
 	set.Name, set.Path = "set "+set.ID, path
