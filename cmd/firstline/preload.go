@@ -64,12 +64,7 @@ func (p *preloadServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		p.next.ServeHTTP(w, r)
 		return
 	}
-	for k, v := range securityHeaders {
-		w.Header().Set(k, v)
-	}
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+	if !secureReadOnly(w, r) {
 		return
 	}
 	catData, err := fs.ReadFile(p.packs, pack.CatalogPath)

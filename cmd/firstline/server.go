@@ -121,13 +121,22 @@ func newServer(webFS, packsFS fs.FS) (*server, error) {
 	return s, nil
 }
 
-func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+// secureReadOnly sets the security headers on w and refuses any method but
+// GET and HEAD (405); it reports whether to go on serving r.
+func secureReadOnly(w http.ResponseWriter, r *http.Request) bool {
 	for k, v := range securityHeaders {
 		w.Header().Set(k, v)
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return false
+	}
+	return true
+}
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !secureReadOnly(w, r) {
 		return
 	}
 	p := r.URL.Path
