@@ -155,11 +155,8 @@ func Build(contents []Content, prev *Repo, signers []note.Signer, now time.Time,
 			res.Change = Added
 		}
 		if signed == nil {
-			text, err := encodeText(m)
-			if err != nil {
-				return nil, err
-			}
-			if signed, err = signNote(text, signers); err != nil {
+			var err error
+			if _, signed, err = encodeAndSign(m, signers); err != nil {
 				return nil, err
 			}
 		}
@@ -201,11 +198,7 @@ func Build(contents []Content, prev *Repo, signers []note.Signer, now time.Time,
 	// expire: nothing to do.
 	if prevCat != nil {
 		cat.Seq, cat.Issued, cat.Expires = prevCat.Seq, prevCat.Issued, prevCat.Expires
-		text, err := encodeText(cat)
-		if err != nil {
-			return nil, err
-		}
-		signed, err := signNote(text, signers)
+		_, signed, err := encodeAndSign(cat, signers)
 		if err != nil {
 			return nil, err
 		}
@@ -221,11 +214,7 @@ func Build(contents []Content, prev *Repo, signers []note.Signer, now time.Time,
 		cat.Seq = prevCat.Seq + 1
 	}
 	cat.Issued, cat.Expires = now, now.Add(validity)
-	text, err := encodeText(cat)
-	if err != nil {
-		return nil, err
-	}
-	signed, err := signNote(text, signers)
+	text, signed, err := encodeAndSign(cat, signers)
 	if err != nil {
 		return nil, err
 	}

@@ -213,3 +213,14 @@ func sameStrings(a, b []string) bool {
 	}
 	return true
 }
+
+// encodeAndSign encodes v as note text and signs it.
+func encodeAndSign(v any, signers []note.Signer) (text, signed []byte, err error) {
+	if text, err = encodeText(v); err != nil {
+		return nil, nil, err
+	}
+	if signed, err = signNote(text, signers); err != nil {
+		return nil, nil, err
+	}
+	return text, signed, nil
+}
