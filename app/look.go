@@ -63,25 +63,15 @@ func saveLook(b platform, l look) {
 // applyLook sets the root classes of l: exactly one text-* class, and
 // reduce-motion when on.
 func applyLook(b platform, l look) {
-	r, ok := b.(rootClasser)
-	if !ok {
-		return
-	}
 	for _, t := range textSizes {
-		r.SetRootClass("text-"+t, t == l.TextSize)
+		b.SetRootClass("text-"+t, t == l.TextSize)
 	}
-	r.SetRootClass(classReduceMotion, l.ReduceMotion)
+	b.SetRootClass(classReduceMotion, l.ReduceMotion)
 }
 
 // applyStoredLook applies the stored look to the document; Register calls
 // it, before the first screen renders.
 func applyStoredLook() { applyLook(browser, loadLook(browser)) }
-
-// rootClasser is the platform's call that sets a class on <html>
-// (platform-look_*.go).
-type rootClasser interface {
-	SetRootClass(name string, on bool)
-}
 
 // victimLangDefault is the victim language the phrase screens open with,
 // or "" to ask each time (chosen in Settings).

@@ -18,6 +18,9 @@ type platform interface {
 	OnConnectivity(f func(online bool)) (release func())
 	// SetDocument sets <html lang dir data-theme>.
 	SetDocument(lang, dir, theme string)
+	// SetRootClass adds or removes a class on <html> (text size, reduce
+	// motion; platform-look_*.go).
+	SetRootClass(name string, on bool)
 	// AppleMobile reports an iPhone or iPad browser, where installing is
 	// done from the Share menu, and Standalone an app already installed.
 	AppleMobile() bool
