@@ -167,7 +167,7 @@ func (c *conversationLog) texts(e logEntry) (question, answer string) {
 
 func (c *conversationLog) copy(ctx app.Context, e app.Event) {
 	text := c.plainText()
-	device.CopyText(text, func(ok bool) {
+	browser.CopyText(text, func(ok bool) {
 		ctx.Dispatch(func(ctx app.Context) {
 			c.status = c.T("log.copyfailed")
 			if ok {

@@ -165,7 +165,7 @@ func TestPhraseList(t *testing.T) {
 // language, else none; and which one is said.
 func TestShowAudio(t *testing.T) {
 	lib := withContent(t)
-	d := device.(*memDevice)
+	d := withLibrary(t, lib)
 	ti := lib.Phrases(DefaultSet, "ti")
 	ph := *phraseOf(ti, "have_passport")
 	ph.Audio = "audio/have_passport.opus"
@@ -183,7 +183,7 @@ func TestShowAudio(t *testing.T) {
 		SetLibrary(tc.lib)
 		d.voices = tc.voices
 		s := &showPage{victim: "ti", id: "have_passport"}
-		s.voice = device.HasVoice("ti")
+		s.voice = browser.HasVoice("ti")
 		if src, _ := s.audio(&ph); src != tc.wantSrc {
 			t.Errorf("%s: audio from %q, want %q", tc.name, src, tc.wantSrc)
 		}

@@ -21,6 +21,8 @@ type platform interface {
 	// SetRootClass adds or removes a class on <html> (text size, reduce
 	// motion; platform-look_*.go).
 	SetRootClass(name string, on bool)
+	// Wake Lock, speech, sound and the clipboard (platform_field*.go).
+	fieldDevice
 	// AppleMobile reports an iPhone or iPad browser, where installing is
 	// done from the Share menu, and Standalone an app already installed.
 	AppleMobile() bool

@@ -2,12 +2,10 @@ package app
 
 import "strings"
 
-// fieldDevice is what the show-to-victim screen needs from the browser
-// beyond platform: keeping the screen on, speech, sound and the
-// clipboard. platform_field_wasm.go has the real calls and
-// platform_field_other.go a native twin that records them for tests.
-// (A separate interface so that it grows without touching platform.go,
-// which the content packs' sync extends at the same time.)
+// fieldDevice is the part of platform the show-to-victim screen uses:
+// keeping the screen on, speech, sound and the clipboard.
+// platform_field_wasm.go has the real calls and platform_field_other.go a
+// native twin that records them for tests.
 type fieldDevice interface {
 	// KeepAwake keeps the screen on where the browser has the Wake Lock
 	// API (again after the page was hidden and shown); release lets it
@@ -25,9 +23,6 @@ type fieldDevice interface {
 	// browser callback: dispatch to the UI goroutine) with the outcome.
 	CopyText(text string, done func(ok bool))
 }
-
-// device is the field device the app runs on.
-var device fieldDevice = newFieldDevice()
 
 // sameLanguage reports whether a voice's language tag ("fr-FR", "fr_CA",
 // "zh-CN") serves a pack's language ("fr", "zh-Hans"): the primary

@@ -5,23 +5,21 @@ package app
 import "sync"
 
 // memDevice is the native twin of fieldDevice: it records what the app
-// asked for. Tests set voices and wakeLock.
+// asked for. Tests set voices and noWakeLock.
 type memDevice struct {
-	mu       sync.Mutex
-	wakeLock bool
-	awake    int      // wake locks held
-	voices   []string // language tags with a voice
-	spoken   []string // "lang: text"
-	played   []string // URLs
-	copied   []string
+	mu         sync.Mutex
+	noWakeLock bool     // emulate a browser without the Wake Lock API
+	awake      int      // wake locks held
+	voices     []string // language tags with a voice
+	spoken     []string // "lang: text"
+	played     []string // URLs
+	copied     []string
 }
-
-func newFieldDevice() fieldDevice { return &memDevice{wakeLock: true} }
 
 func (d *memDevice) KeepAwake() (func(), bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if !d.wakeLock {
+	if d.noWakeLock {
 		return func() {}, false
 	}
 	d.awake++

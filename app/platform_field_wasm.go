@@ -8,8 +8,6 @@ type jsDevice struct {
 	audio js.Value // the <audio> element playing, if any
 }
 
-func newFieldDevice() fieldDevice { return &jsDevice{} }
-
 // ignoreFieldRejection swallows a promise's rejection (a wake lock refused
 // on a hidden page, play() interrupted by the next play()).
 var ignoreFieldRejection = js.FuncOf(func(js.Value, []js.Value) any { return nil })

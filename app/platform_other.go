@@ -19,7 +19,8 @@ type memPlatform struct {
 	docTheme     string
 	listeners    []func(bool)
 
-	memPacks // the content packs' calls: platform_packs_other.go
+	memPacks  // the content packs' calls: platform_packs_other.go
+	memDevice // the show-to-victim screen's calls: platform_field_other.go
 }
 
 func newPlatform() platform { return &memPlatform{store: map[string]string{}, langs: []string{"en"}} }

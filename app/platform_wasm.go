@@ -4,9 +4,11 @@ package app
 
 import "syscall/js"
 
-type jsPlatform struct{}
+type jsPlatform struct {
+	*jsDevice // the show-to-victim screen's calls: platform_field_wasm.go
+}
 
-func newPlatform() platform { return jsPlatform{} }
+func newPlatform() platform { return jsPlatform{&jsDevice{}} }
 
 func (jsPlatform) storage() js.Value { return js.Global().Get("localStorage") }
 

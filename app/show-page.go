@@ -84,11 +84,11 @@ func (s *showPage) OnPreRender(ctx app.Context) {
 func (s *showPage) OnMount(ctx app.Context) {
 	s.mountPage(ctx, "title.show")
 	ctx.ObserveState(stateLibrary, new(int))
-	s.release, _ = device.KeepAwake()
+	s.release, _ = browser.KeepAwake()
 	// Speech synthesis lists its voices a moment after the page starts.
 	ctx.After(700*time.Millisecond, func(ctx app.Context) {
 		if s.Mounted() {
-			s.voice = device.HasVoice(s.victim)
+			s.voice = browser.HasVoice(s.victim)
 		}
 	})
 }
@@ -97,14 +97,14 @@ func (s *showPage) OnNav(ctx app.Context) {
 	s.parse(ctx)
 	s.answer = ""
 	s.addressee = browser.Get(storeAddressee)
-	s.voice = device.HasVoice(s.victim)
+	s.voice = browser.HasVoice(s.victim)
 	if s.phrase() != nil {
 		logAsked(browser, time.Now(), DefaultSet, s.victim, s.id)
 	}
 }
 
 func (s *showPage) OnDismount() {
-	device.StopAudio()
+	browser.StopAudio()
 	if s.release != nil {
 		s.release()
 	}
@@ -198,9 +198,9 @@ func (s *showPage) audioControl(source, url, text string) app.UI {
 	return app.Button().Class("btn audio " + source).ID("show-audio").Text("🔊 " + label).
 		OnClick(func(ctx app.Context, e app.Event) {
 			if source == audioRecorded {
-				device.PlayAudio(url)
+				browser.PlayAudio(url)
 			} else {
-				device.Speak(text, s.victim)
+				browser.Speak(text, s.victim)
 			}
 		})
 }
